@@ -1,0 +1,53 @@
+"""Reading who holds which role where (granting and revoking is in grants.py)."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from ocop.accounts.enums import ROLE_UNIT_LEVEL, Role
+from ocop.accounts.models import RoleAssignment
+from ocop.geo.enums import Era, UnitLevel
+from ocop.geo.models import AdministrativeUnit
+
+_CACHE_ATTRIBUTE = "_ocop_active_roles"
+SCOPE_CACHE_ATTRIBUTE = "_ocop_scope"
+
+
+def active_roles(user) -> list[RoleAssignment]:
+    """The user's current role assignments, read once per request and kept on the user object."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = list(RoleAssignment.objects.active().filter(user=user).select_related("unit"))
+        setattr(user, _CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def forget_roles(user) -> None:
+    """Drop what active_roles() and scope_of() remembered, after the user's roles changed."""
+    for attribute in (_CACHE_ATTRIBUTE, SCOPE_CACHE_ATTRIBUTE):
+        if hasattr(user, attribute):
+            delattr(user, attribute)
+
+
+def has_role(user, *roles: str) -> bool:
+    if getattr(user, "is_superuser", False) and Role.ADMIN in roles:
+        return True
+    return any(assignment.role in roles for assignment in active_roles(user))
+
+
+def validate_role_unit(role: str, unit: AdministrativeUnit | None) -> None:
+    expected_level = ROLE_UNIT_LEVEL.get(role)
+    if expected_level is None:
+        if unit is not None:
+            raise ValidationError(_("This role is not tied to an administrative unit."), code="unit_not_allowed")
+        return
+    if unit is None:
+        raise ValidationError(_("This role needs an administrative unit."), code="unit_required")
+    if unit.level != expected_level:
+        raise ValidationError(
+            _("This role needs a unit of level “%(level)s”.") % {"level": UnitLevel(expected_level).label},
+            code="unit_level",
+        )
+    if role == Role.DISTRICT_OFFICER and unit.era != Era.BEFORE_2025:
+        raise ValidationError(_("Districts no longer exist after 1/7/2025."), code="unit_era")

@@ -1,0 +1,57 @@
+"""The area a user may see: every list in the back office is filtered through scope_of(user)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from ocop.accounts.domain.roles import SCOPE_CACHE_ATTRIBUTE, active_roles, has_role
+from ocop.accounts.enums import OFFICER_ROLES, Role
+from ocop.geo.domain.queries import scope_unit_ids
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Either everything, or the administrative units (with their counterparts across the 2025 reform)."""
+
+    everything: bool
+    unit_ids: frozenset[int]
+
+    def allows_unit(self, unit_id: int | None) -> bool:
+        return self.everything or (unit_id is not None and unit_id in self.unit_ids)
+
+    def filter(self, queryset: QuerySet, unit_field: str = "unit") -> QuerySet:
+        if self.everything:
+            return queryset
+        return queryset.filter(**{f"{unit_field}__in": self.unit_ids})
+
+    def q(self, unit_field: str = "unit") -> Q:
+        """The same condition as a Q object, to combine with other ways of seeing a record."""
+        if self.everything:
+            return Q()
+        return Q(**{f"{unit_field}__in": self.unit_ids})
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.everything and not self.unit_ids
+
+
+NOTHING = Scope(everything=False, unit_ids=frozenset())
+
+
+def scope_of(user) -> Scope:
+    """Administrators see everything; officers see their units; everybody else sees no area by default."""
+    if not getattr(user, "is_authenticated", False):
+        return NOTHING
+    cached = getattr(user, SCOPE_CACHE_ATTRIBUTE, None)
+    if cached is not None:
+        return cached
+    if has_role(user, Role.ADMIN):
+        scope = Scope(everything=True, unit_ids=frozenset())
+    else:
+        unit_ids: set[int] = set()
+        for assignment in active_roles(user):
+            if assignment.role in OFFICER_ROLES and assignment.unit is not None:
+                unit_ids |= scope_unit_ids(assignment.unit)
+        scope = Scope(everything=False, unit_ids=frozenset(unit_ids))
+    setattr(user, SCOPE_CACHE_ATTRIBUTE, scope)
+    return scope

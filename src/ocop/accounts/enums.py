@@ -1,0 +1,37 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ocop.geo.enums import UnitLevel
+
+
+class OrganisationKind(models.TextChoices):
+    MINISTRY = "ministry", _("Ministry")
+    PROVINCIAL_COMMITTEE = "provincial_committee", _("Provincial People's Committee")
+    DEPARTMENT = "department", _("Provincial department or agency")
+    DISTRICT_COMMITTEE = "district_committee", _("District People's Committee")
+    COMMUNE_COMMITTEE = "commune_committee", _("Commune People's Committee")
+    PRODUCER = "producer", _("Producer organisation")
+    OTHER = "other", _("Other organisation")
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("System administrator")
+    PROVINCE_OFFICE = "province_office", _("Provincial OCOP office")
+    DEPARTMENT_STAFF = "department_staff", _("Department staff")
+    DISTRICT_OFFICER = "district_officer", _("District officer")
+    COMMUNE_OFFICER = "commune_officer", _("Commune officer")
+    COUNCIL_MEMBER = "council_member", _("Council member")
+    ADVISORY_MEMBER = "advisory_member", _("Advisory team member")
+    PRODUCER = "producer", _("Producer account")
+
+
+# The administrative level a role is scoped to; roles not listed here carry no unit.
+ROLE_UNIT_LEVEL: dict[str, str] = {
+    Role.PROVINCE_OFFICE: UnitLevel.PROVINCE,
+    Role.DEPARTMENT_STAFF: UnitLevel.PROVINCE,
+    Role.DISTRICT_OFFICER: UnitLevel.DISTRICT,
+    Role.COMMUNE_OFFICER: UnitLevel.COMMUNE,
+}
+
+# Roles whose holders work in the back office of an administrative area.
+OFFICER_ROLES = frozenset(ROLE_UNIT_LEVEL)

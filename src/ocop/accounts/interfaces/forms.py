@@ -1,0 +1,83 @@
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.utils.translation import gettext_lazy as _
+
+from ocop.accounts.domain.grants import grantable_roles
+from ocop.accounts.domain.queries import visible_organisations
+from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.enums import OrganisationKind
+from ocop.accounts.models import Organisation
+from ocop.geo.domain.queries import home_area_units
+from ocop.geo.enums import Era
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, unit) -> str:
+        era = _("before 1/7/2025") if unit.era == Era.BEFORE_2025 else _("from 1/7/2025")
+        return f"{unit.name} ({unit.code}) – {era}"
+
+
+def units_for(actor):
+    """The units an actor may pick: the home province area, narrowed to the actor's own area."""
+    return scope_of(actor).filter(home_area_units(), unit_field="pk").order_by("-era", "level", "name")
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    otp_token = forms.CharField(
+        label=_("Authenticator code"),
+        required=False,
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text=_("Only if you turned on two-step login."),
+    )
+
+
+class UserForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("Email"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none(), required=False)
+
+    def __init__(self, *args, actor, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = visible_organisations(actor).filter(is_active=True).order_by("name")
+        if editing:
+            del self.fields["username"]
+
+
+class RoleGrantForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"))
+    unit = UnitChoiceField(
+        label=_("Administrative unit"),
+        queryset=None,
+        required=False,
+        help_text=_("Needed for provincial, department, district and commune roles."),
+    )
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role.value, role.label) for role in grantable_roles(actor)]
+        self.fields["unit"].queryset = units_for(actor)
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    short_name = forms.CharField(label=_("Short name"), max_length=60, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
+    unit = UnitChoiceField(label=_("Administrative unit"), queryset=None, required=False)
+    parent = forms.ModelChoiceField(label=_("Superior body"), queryset=Organisation.objects.none(), required=False)
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_for(actor)
+        self.fields["parent"].queryset = visible_organisations(actor).order_by("name")
+
+
+class TwoFactorTokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Six-digit code"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

@@ -1,0 +1,110 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ocop.accounts.enums import OrganisationKind, Role
+
+
+class Organisation(models.Model):
+    """A body people work for: the Ministry, a People's Committee, a department, a producer's organisation."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    unit = models.ForeignKey(
+        "geo.AdministrativeUnit",
+        verbose_name=_("administrative unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("superior body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="subordinates",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    search_name = models.CharField(max_length=200, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [models.UniqueConstraint(fields=["name", "unit"], name="accounts_org_unique_name_unit")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    full_name = models.CharField(_("full name"), max_length=150)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    must_change_password = models.BooleanField(_("must change password at next login"), default=False)
+    search_name = models.CharField(max_length=150, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.username
+
+
+class RoleAssignmentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class RoleAssignment(models.Model):
+    """A role held by a user, scoped to an administrative unit where the role needs one."""
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    unit = models.ForeignKey(
+        "geo.AdministrativeUnit",
+        verbose_name=_("administrative unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+    granted_by = models.ForeignKey(
+        User, verbose_name=_("granted by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User, verbose_name=_("revoked by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "unit"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="accounts_role_unique_active",
+            )
+        ]
+
+    def __str__(self) -> str:
+        label = self.get_role_display()
+        return f"{label} – {self.unit}" if self.unit_id else str(label)

@@ -1,0 +1,43 @@
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from ocop.accounts.domain.roles import active_roles
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    permission: str
+    section: str  # views whose name starts with this light the item up
+
+    def is_active(self, view_name: str) -> bool:
+        return view_name.startswith(self.section)
+
+
+# The back-office menu; each later capability adds its entries here.
+NAVIGATION = [
+    NavItem(_("Dashboard"), "backoffice:dashboard", "backoffice.access", "backoffice:dashboard"),
+    NavItem(_("Users"), "backoffice:user_list", "accounts.manage_users", "backoffice:user_"),
+    NavItem(
+        _("Organisations"), "backoffice:organisation_list", "accounts.manage_organisations", "backoffice:organisation_"
+    ),
+    NavItem(_("Administrative units"), "backoffice:unit_list", "geo.view_units", "backoffice:unit_"),
+    NavItem(_("Activity log"), "backoffice:activity_list", "common.view_activity", "backoffice:activity_"),
+]
+
+
+def navigation(request) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    current = request.resolver_match.view_name if request.resolver_match else ""
+    items = [
+        {"label": item.label, "url": reverse(item.url_name), "active": item.is_active(current)}
+        for item in NAVIGATION
+        if user.has_perm(item.permission)
+    ]
+    return {"nav_items": items, "my_roles": active_roles(user)}

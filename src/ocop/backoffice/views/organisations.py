@@ -1,0 +1,78 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ocop.accounts.domain import users
+from ocop.accounts.domain.queries import visible_organisations
+from ocop.accounts.interfaces.forms import OrganisationForm
+from ocop.backoffice.access import paginate, require_perm
+from ocop.common.text import fold
+
+
+def _load_organisation(request, pk):
+    return get_object_or_404(visible_organisations(request.user), pk=pk)
+
+
+def _crumbs(*extra):
+    return [(_("Organisations"), reverse("backoffice:organisation_list")), *extra]
+
+
+@require_perm("accounts.manage_organisations")
+def organisation_list(request):
+    query = request.GET.get("q", "").strip()
+    organisations = visible_organisations(request.user).select_related("unit", "parent").order_by("kind", "search_name")
+    if query:
+        organisations = organisations.filter(search_name__contains=fold(query))
+    return render(
+        request,
+        "backoffice/organisation_list.html",
+        {
+            "page": paginate(request, organisations),
+            "query": query,
+            "breadcrumbs": _crumbs(),
+        },
+    )
+
+
+def _organisation_form_page(request, form, title):
+    return render(
+        request,
+        "backoffice/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "submit_label": _("Save"),
+            "breadcrumbs": _crumbs((title, None)),
+        },
+    )
+
+
+@require_perm("accounts.manage_organisations")
+def organisation_create(request):
+    form = OrganisationForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            users.create_organisation(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Organisation created."))
+            return redirect("backoffice:organisation_list")
+    return _organisation_form_page(request, form, _("New organisation"))
+
+
+@require_perm("accounts.manage_organisations", load_object=_load_organisation)
+def organisation_edit(request, pk, obj):
+    initial = {field: getattr(obj, field) for field in ("name", "short_name", "kind", "unit", "parent")}
+    form = OrganisationForm(request.POST or None, actor=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            users.update_organisation(actor=request.user, organisation=obj, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("backoffice:organisation_list")
+    return _organisation_form_page(request, form, _("Edit %(name)s") % {"name": obj})

@@ -1,0 +1,178 @@
+"""User accounts and their roles: for administrators and the provincial OCOP office."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ocop.accounts.domain import grants, users
+from ocop.accounts.domain.queries import visible_users
+from ocop.accounts.interfaces.forms import RoleGrantForm, UserForm
+from ocop.accounts.models import RoleAssignment
+from ocop.backoffice.access import paginate, require_perm
+from ocop.common.domain.activity import history_of
+from ocop.common.text import fold
+
+
+def _load_user(request, pk, **_route):
+    return get_object_or_404(visible_users(request.user), pk=pk)
+
+
+def _crumbs(*extra):
+    return [(_("Users"), reverse("backoffice:user_list")), *extra]
+
+
+@require_perm("accounts.manage_users")
+def user_list(request):
+    query = request.GET.get("q", "").strip()
+    people = (
+        visible_users(request.user)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "role_assignments",
+                queryset=RoleAssignment.objects.active().select_related("unit"),
+                to_attr="current_roles",
+            )
+        )
+        .order_by("search_name", "username")
+    )
+    if query:
+        people = people.filter(search_name__contains=fold(query)) | people.filter(username__icontains=query)
+    return render(
+        request,
+        "backoffice/user_list.html",
+        {
+            "page": paginate(request, people),
+            "query": query,
+            "breadcrumbs": _crumbs(),
+        },
+    )
+
+
+def _save_user_form(request, form, *, user=None):
+    """Create or update from a valid form; returns the user, or None with the errors put on the form."""
+    data = dict(form.cleaned_data)
+    try:
+        if user is None:
+            user, password = users.create_user(actor=request.user, **data)
+            messages.success(
+                request,
+                _(
+                    "Account created. One-time password: %(password)s — give it to the "
+                    "user; it must be changed at first login."
+                )
+                % {"password": password},
+            )
+        else:
+            users.update_user(actor=request.user, user=user, **data)
+            messages.success(request, _("Changes saved."))
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    return user
+
+
+@require_perm("accounts.manage_users")
+def user_create(request):
+    form = UserForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid() and (user := _save_user_form(request, form)):
+        return redirect("backoffice:user_detail", pk=user.pk)
+    return render(
+        request,
+        "backoffice/form_page.html",
+        {
+            "form": form,
+            "title": _("New user"),
+            "submit_label": _("Create account"),
+            "breadcrumbs": _crumbs((_("New user"), None)),
+        },
+    )
+
+
+@require_perm("accounts.manage_users", load_object=_load_user)
+def user_edit(request, pk, obj):
+    initial = {field: getattr(obj, field) for field in users.USER_EDITABLE_FIELDS}
+    form = UserForm(request.POST or None, actor=request.user, editing=True, initial=initial)
+    if request.method == "POST" and form.is_valid() and _save_user_form(request, form, user=obj):
+        return redirect("backoffice:user_detail", pk=obj.pk)
+    return render(
+        request,
+        "backoffice/form_page.html",
+        {
+            "form": form,
+            "title": _("Edit %(name)s") % {"name": obj},
+            "submit_label": _("Save"),
+            "breadcrumbs": _crumbs((str(obj), reverse("backoffice:user_detail", args=[obj.pk])), (_("Edit"), None)),
+        },
+    )
+
+
+@require_perm("accounts.manage_users", load_object=_load_user)
+def user_detail(request, pk, obj):
+    return render(
+        request,
+        "backoffice/user_detail.html",
+        {
+            "person": obj,
+            "roles": obj.role_assignments.select_related("unit", "granted_by", "revoked_by").order_by(
+                "revoked_at", "-granted_at"
+            ),
+            "role_form": RoleGrantForm(actor=request.user),
+            "history": history_of(obj)[:50],
+            "breadcrumbs": _crumbs((str(obj), None)),
+        },
+    )
+
+
+@require_POST
+@require_perm("accounts.manage_users", load_object=_load_user)
+def user_role_grant(request, pk, obj):
+    form = RoleGrantForm(request.POST, actor=request.user)
+    if form.is_valid():
+        try:
+            grants.assign_role(actor=request.user, user=obj, **form.cleaned_data)
+            messages.success(request, _("Role granted."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("backoffice:user_detail", pk=obj.pk)
+
+
+@require_POST
+@require_perm("accounts.manage_users", load_object=_load_user)
+def user_role_revoke(request, pk, obj, role_pk):
+    assignment = get_object_or_404(obj.role_assignments, pk=role_pk)
+    try:
+        grants.revoke_role(actor=request.user, assignment=assignment)
+        messages.success(request, _("Role revoked."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("backoffice:user_detail", pk=obj.pk)
+
+
+@require_POST
+@require_perm("accounts.manage_users", load_object=_load_user)
+def user_set_active(request, pk, obj):
+    try:
+        users.set_user_active(actor=request.user, user=obj, active=request.POST.get("active") == "1")
+        messages.success(request, _("Changes saved."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("backoffice:user_detail", pk=obj.pk)
+
+
+@require_POST
+@require_perm("accounts.manage_users", load_object=_load_user)
+def user_reset_password(request, pk, obj):
+    password = users.reset_password(actor=request.user, user=obj)
+    messages.success(
+        request,
+        _("New one-time password for %(name)s: %(password)s — it must be changed at the next login.")
+        % {"name": obj, "password": password},
+    )
+    return redirect("backoffice:user_detail", pk=obj.pk)

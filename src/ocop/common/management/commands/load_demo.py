@@ -1,0 +1,12 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from ocop.demo import demo_loaded, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the Ninh Thuận demo data (once) and print the demo accounts' password."
+
+    def handle(self, *args, **options):
+        if demo_loaded():
+            raise CommandError("the demo data is already loaded")
+        self.stdout.write(load_demo())

@@ -1,0 +1,24 @@
+"""The Ninh Thuận demo data: what ``ocop up`` loads on first run so that every screen has something real to show."""
+
+from django.db import transaction
+
+from ocop.accounts.domain.users import generate_password
+from ocop.common.domain.activity import log_action
+from ocop.common.models import ActivityLog
+
+DEMO_LOADED_VERB = "demo.loaded"
+
+
+def demo_loaded() -> bool:
+    return ActivityLog.objects.filter(verb=DEMO_LOADED_VERB).exists()
+
+
+@transaction.atomic
+def load_demo() -> str:
+    """Load every part of the demo once; returns the password shared by the demo accounts."""
+    from ocop.demo import people
+
+    password = generate_password()
+    people.load(password)
+    log_action(actor=None, verb=DEMO_LOADED_VERB)
+    return password

@@ -1,0 +1,90 @@
+"""Questions about administrative units that the rest of the system asks: below, before, after."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from ocop.geo.enums import Era, UnitLevel
+from ocop.geo.models import AdministrativeUnit, UnitSuccession
+
+
+def descendant_ids(unit_ids: Iterable[int]) -> set[int]:
+    """The units themselves and every unit below them (a province's districts and communes)."""
+    found = set(unit_ids)
+    frontier = set(found)
+    while frontier:
+        frontier = set(AdministrativeUnit.objects.filter(parent_id__in=frontier).values_list("id", flat=True)) - found
+        found |= frontier
+    return found
+
+
+def successor_ids(unit_ids: Iterable[int]) -> set[int]:
+    """Units that the given ones became, directly (one reform so far)."""
+    return set(UnitSuccession.objects.filter(predecessor_id__in=set(unit_ids)).values_list("successor_id", flat=True))
+
+
+def predecessor_ids(unit_ids: Iterable[int]) -> set[int]:
+    return set(UnitSuccession.objects.filter(successor_id__in=set(unit_ids)).values_list("predecessor_id", flat=True))
+
+
+def current_units_for(unit: AdministrativeUnit) -> list[AdministrativeUnit]:
+    """Today's units that a record made in ``unit`` rolls up into.
+
+    Former provinces and communes map through the published succession; a former district has no successor of its
+    own, so it rolls up through its communes (huyện Ninh Phước → the new communes its communes became).
+    """
+    if unit.is_current:
+        return [unit]
+    sources = {unit.pk}
+    if unit.level == UnitLevel.DISTRICT:
+        sources = set(unit.children.values_list("id", flat=True))
+    return list(AdministrativeUnit.objects.filter(pk__in=successor_ids(sources)).order_by("code"))
+
+
+def _covered_parents(unit_ids: set[int]) -> set[int]:
+    """Former districts and provinces all of whose children are in ``unit_ids``."""
+    covered: set[int] = set()
+    for level in (UnitLevel.DISTRICT, UnitLevel.PROVINCE):
+        candidates = AdministrativeUnit.objects.filter(level=level, children__id__in=unit_ids | covered).distinct()
+        for parent in candidates.prefetch_related("children"):
+            if {child.pk for child in parent.children.all()} <= unit_ids | covered:
+                covered.add(parent.pk)
+    return covered
+
+
+def scope_unit_ids(unit: AdministrativeUnit) -> set[int]:
+    """Every unit whose records belong to the area of ``unit`` across the 2025 reform.
+
+    The unit and its descendants, plus, through commune succession, the communes of the other era that cover the same
+    ground (and the former districts they wholly make up): the officer of today's xã Ninh Phước also sees 2024
+    records of the former xã Phước Thuận, and the officer of a former district sees what its communes became.
+    """
+    own = descendant_ids([unit.pk])
+    communes = set(AdministrativeUnit.objects.filter(pk__in=own, level=UnitLevel.COMMUNE).values_list("id", flat=True))
+    if unit.era == Era.BEFORE_2025:
+        return own | successor_ids(communes)
+    across = predecessor_ids(communes)
+    return own | across | _covered_parents(across)
+
+
+def unit_on(code: str, level: str, day: datetime.date) -> AdministrativeUnit | None:
+    """The unit with this GSO code and level that existed on ``day``."""
+    return AdministrativeUnit.objects.valid_on(day).filter(code=code, level=level).first()
+
+
+def home_province() -> AdministrativeUnit | None:
+    """The province (as it was before the 2025 reform) this installation serves, from OCOP_PROVINCE_CODE."""
+    return AdministrativeUnit.objects.filter(
+        era=Era.BEFORE_2025, level=UnitLevel.PROVINCE, code=settings.OCOP_PROVINCE_CODE
+    ).first()
+
+
+def home_area_units() -> QuerySet[AdministrativeUnit]:
+    """Units of the home province in both eras, plus the province it became: the choices officers pick from."""
+    province = home_province()
+    if province is None:
+        return AdministrativeUnit.objects.none()
+    ids = scope_unit_ids(province) | successor_ids([province.pk])
+    return AdministrativeUnit.objects.filter(pk__in=ids)

@@ -1,0 +1,30 @@
+import pytest
+
+from ocop.common.i18n import compile_catalogues
+
+
+def pytest_configure(config):
+    compile_catalogues()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with Vietnam's administrative units, loaded once per run."""
+    from ocop.geo.domain.loader import load_administrative_units
+
+    with django_db_blocker.unblock():
+        load_administrative_units()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.LANGUAGE_CODE = "vi"
+    # Pages render without a prior collectstatic; production uses the hashed manifest storage.
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    }
