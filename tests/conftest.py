@@ -4,7 +4,12 @@ from ocop.common.i18n import compile_catalogues
 
 
 def pytest_configure(config):
-    compile_catalogues()
+    if compile_catalogues():
+        # Django may already have read the old catalogue while starting up: make it read the new one.
+        from django.utils.translation import trans_real
+
+        trans_real._translations = {}
+        trans_real._default = None
 
 
 @pytest.fixture(scope="session")
