@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts.domain.queries import visible_organisations, visible_users
 from ocop.accounts.domain.scope import scope_of
 from ocop.common.models import ActivityLog
+from ocop.geo.domain.queries import home_area_units
 from ocop.geo.enums import Era, UnitLevel
-from ocop.geo.models import AdministrativeUnit
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ def dashboard_figures(user) -> list[Figure]:
     scope = scope_of(user)
     figures: list[Figure] = []
     if not scope.is_empty:
-        units = scope.filter(AdministrativeUnit.objects.all(), unit_field="pk")
+        units = scope.filter(home_area_units(), unit_field="pk")
         counts = {(row["era"], row["level"]): row["n"] for row in units.values("era", "level").annotate(n=Count("id"))}
         figures += [
             Figure(

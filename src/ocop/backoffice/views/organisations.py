@@ -8,6 +8,7 @@ from ocop.accounts.domain import users
 from ocop.accounts.domain.queries import visible_organisations
 from ocop.accounts.interfaces.forms import OrganisationForm
 from ocop.backoffice.access import paginate, require_perm
+from ocop.common.db import vi_ordered
 from ocop.common.text import fold
 
 
@@ -22,7 +23,9 @@ def _crumbs(*extra):
 @require_perm("accounts.manage_organisations")
 def organisation_list(request):
     query = request.GET.get("q", "").strip()
-    organisations = visible_organisations(request.user).select_related("unit", "parent").order_by("kind", "search_name")
+    organisations = (
+        visible_organisations(request.user).select_related("unit", "parent").order_by("kind", vi_ordered("name"))
+    )
     if query:
         organisations = organisations.filter(search_name__contains=fold(query))
     return render(

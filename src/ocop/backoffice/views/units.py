@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ def unit_list(request):
     level = request.GET.get("level", "")
     units = _visible_units(request).select_related("parent").order_by("era", "level", "code")
     if query:
-        units = units.filter(search_name__contains=fold(query)) | units.filter(code=query)
+        units = units.filter(Q(search_name__contains=fold(query)) | Q(code=query))
     if era in Era.values:
         units = units.filter(era=era)
     if level in UnitLevel.values:

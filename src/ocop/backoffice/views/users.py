@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from ocop.accounts.domain.queries import visible_users
 from ocop.accounts.interfaces.forms import RoleGrantForm, UserForm
 from ocop.accounts.models import RoleAssignment
 from ocop.backoffice.access import paginate, require_perm
+from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.text import fold
 
@@ -38,10 +39,10 @@ def user_list(request):
                 to_attr="current_roles",
             )
         )
-        .order_by("search_name", "username")
+        .order_by(vi_ordered("full_name"), "username")
     )
     if query:
-        people = people.filter(search_name__contains=fold(query)) | people.filter(username__icontains=query)
+        people = people.filter(Q(search_name__contains=fold(query)) | Q(username__icontains=query))
     return render(
         request,
         "backoffice/user_list.html",
