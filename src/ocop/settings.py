@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "ocop.common",
     "ocop.geo",
     "ocop.accounts",
+    "ocop.producers",
+    "ocop.evaluation",
     "ocop.backoffice",
     "ocop.public",
 ]
