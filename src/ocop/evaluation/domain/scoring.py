@@ -1,0 +1,225 @@
+"""Scoring one assessor's sheet and a council's result: pure functions on plain data, Decimal throughout.
+
+The official result is the mean of the members' totals. Median, spread and standard deviation are advice only. The
+star rule (bands, cumulative minima, disqualification) lives in ``final_star`` and nowhere else; docs/scoring.md
+explains it with a worked example.
+"""
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from ocop.evaluation.definitions import Leaf, Sheet, StarBands
+from ocop.evaluation.enums import MINIMUM_STAR_LEVELS
+
+Answers = Mapping[str, int]  # leaf code → option number, 1-based in the sheet's printed order
+MemberAnswers = tuple[str, Answers]  # (member's name, answers)
+UnmetMinima = dict[int, tuple[str, ...]]  # star level (3, 4, 5) → codes of the leaves below that level's marker
+
+ZERO = Decimal(0)
+TWO_PLACES = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class SheetScore:
+    parts: dict[str, Decimal]
+    total: Decimal
+    points: dict[str, Decimal]  # the points of the chosen option of every answered leaf
+    unanswered: tuple[str, ...]
+    unmet_minima: UnmetMinima
+    disqualified: bool
+
+
+@dataclass(frozen=True)
+class MemberScore:
+    name: str
+    parts: dict[str, Decimal]
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class CouncilScore:
+    members: tuple[MemberScore, ...]
+    mean: Decimal  # the official result, to two places, half up
+    band: int  # the stars of the band the mean falls in
+    star: int | None  # the final star: None when the product is disqualified (not ranked)
+    recognised: bool
+    unmet_minima: UnmetMinima  # judged on the members' consensus points (see consensus_points)
+    disqualified: bool
+    spread: Decimal
+    allowed_spread: Decimal
+    spread_exceeded: bool
+    median: Decimal  # advice
+    stdev: Decimal  # advice: population standard deviation of the members' totals
+
+    def as_dict(self) -> dict:
+        """The result as JSON-ready data: decimals as strings, star levels as string keys."""
+        return {
+            "members": [
+                {"name": member.name, "parts": _texts(member.parts), "total": str(member.total)}
+                for member in self.members
+            ],
+            "mean": str(self.mean),
+            "band": self.band,
+            "star": self.star,
+            "recognised": self.recognised,
+            "unmet_minima": {str(stars): list(codes) for stars, codes in self.unmet_minima.items()},
+            "disqualified": self.disqualified,
+            "spread": str(self.spread),
+            "allowed_spread": str(self.allowed_spread),
+            "spread_exceeded": self.spread_exceeded,
+            "median": str(self.median),
+            "stdev": str(self.stdev),
+        }
+
+
+def _texts(values: dict[str, Decimal]) -> dict[str, str]:
+    return {key: str(value) for key, value in values.items()}
+
+
+def _two_places(value: Decimal) -> Decimal:
+    return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def answer_problems(sheet: Sheet, answers: Answers) -> list[str]:
+    """Answers naming a leaf the sheet does not have, or an option the leaf does not have."""
+    problems = []
+    for code, order in answers.items():
+        leaf = sheet.leaves_by_code.get(code)
+        if leaf is None:
+            problems.append(_("Sheet %(sheet)s has no criterion %(code)s.") % {"sheet": sheet.no, "code": code})
+        elif isinstance(order, bool) or not isinstance(order, int) or leaf.option(order) is None:
+            problems.append(
+                _("Criterion %(code)s has no option %(option)s; choose 1 to %(count)s.")
+                % {"code": code, "option": order, "count": len(leaf.options)}
+            )
+    return problems
+
+
+def score_sheet(sheet: Sheet, answers: Answers, *, disqualified: bool = False) -> SheetScore:
+    """One assessor's sheet: part totals, total, unanswered leaves and the star minima the answers miss.
+
+    Unknown leaves and options raise ``ValidationError``. Unanswered leaves are reported, not scored; an unanswered
+    leaf with a star marker counts as missing that minimum.
+    """
+    problems = answer_problems(sheet, answers)
+    if problems:
+        raise ValidationError(problems)
+    points = {code: sheet.leaves_by_code[code].option(order).points for code, order in answers.items()}
+    parts = {
+        part: sum((points.get(leaf.code, ZERO) for leaf in sheet.leaves if leaf.part == part), ZERO)
+        for part in sheet.parts
+    }
+    return SheetScore(
+        parts=parts,
+        total=sum(parts.values(), ZERO),
+        points=points,
+        unanswered=tuple(leaf.code for leaf in sheet.leaves if leaf.code not in points),
+        unmet_minima=unmet_minima(sheet, points),
+        disqualified=disqualified,
+    )
+
+
+def unmet_minima(sheet: Sheet, points: Mapping[str, Decimal]) -> UnmetMinima:
+    """For each star level, the leaves whose points fall below the option marked as that level's minimum.
+
+    The lists are per level; the star rule reads them cumulatively (see ``final_star``).
+    """
+    return {
+        stars: tuple(leaf.code for leaf in sheet.leaves if _misses(leaf, stars, points.get(leaf.code)))
+        for stars in MINIMUM_STAR_LEVELS
+    }
+
+
+def _misses(leaf: Leaf, stars: int, points: Decimal | None) -> bool:
+    minimum = leaf.minimum_for(stars)
+    return minimum is not None and (points is None or points < minimum)
+
+
+def consensus_points(points_by_member: Iterable[Mapping[str, Decimal]]) -> dict[str, Decimal]:
+    """Per leaf, the median of the members' chosen points, taking the lower middle value for an even count.
+
+    The council's minima are judged on these, which comes to: a minimum is met when more than half of the members
+    chose an option worth at least the marked one (two of three, three of four, both of two).
+    """
+    by_leaf = defaultdict(list)
+    for points in points_by_member:
+        for code, value in points.items():
+            by_leaf[code].append(value)
+    return {code: statistics.median_low(values) for code, values in by_leaf.items()}
+
+
+def final_star(*, score: Decimal, unmet_minima: UnmetMinima, bands: StarBands, disqualified: bool) -> int | None:
+    """The star rule, in one place.
+
+    A disqualified product is not ranked (None). Otherwise the product gets the highest band not above the band of
+    its score whose minima, and the minima of every lower level, are all met: a 4-star product meets every 3-star and
+    4-star minimum. Bands below the lowest marker level (1 and 2 stars) have no minima.
+    """
+    if disqualified:
+        return None
+    ceiling = bands.band_for(score).stars
+    return max((stars for stars in bands.stars if stars <= ceiling and _minima_met(stars, unmet_minima)), default=None)
+
+
+def _minima_met(stars: int, unmet: UnmetMinima) -> bool:
+    return not any(unmet.get(level) for level in MINIMUM_STAR_LEVELS if level <= stars)
+
+
+def score_council(
+    sheet: Sheet,
+    members: list[MemberAnswers],
+    *,
+    bands: StarBands,
+    allowed_spread: Decimal,
+    disqualified: bool = False,
+) -> CouncilScore:
+    """A council's result from every member's complete sheet; incomplete or invalid sheets raise ValidationError."""
+    scores = _member_sheets(sheet, members)
+    totals = [score.total for score in scores]
+    mean = _two_places(sum(totals, ZERO) / len(totals))
+    unmet = unmet_minima(sheet, consensus_points(score.points for score in scores))
+    star = final_star(score=mean, unmet_minima=unmet, bands=bands, disqualified=disqualified)
+    spread = max(totals) - min(totals)
+    return CouncilScore(
+        members=tuple(
+            MemberScore(name=name, parts=score.parts, total=score.total)
+            for (name, _answers), score in zip(members, scores, strict=True)
+        ),
+        mean=mean,
+        band=bands.band_for(mean).stars,
+        star=star,
+        recognised=bands.is_recognised(star),
+        unmet_minima=unmet,
+        disqualified=disqualified,
+        spread=spread,
+        allowed_spread=allowed_spread,
+        spread_exceeded=spread > allowed_spread,
+        median=_two_places(statistics.median(totals)),
+        stdev=_two_places(statistics.pstdev(totals)),
+    )
+
+
+def _member_sheets(sheet: Sheet, members: list[MemberAnswers]) -> list[SheetScore]:
+    if not members:
+        raise ValidationError(_("A council result needs at least one member's answers."), code="no_members")
+    problems, scores = [], []
+    for name, answers in members:
+        try:
+            score = score_sheet(sheet, answers)
+        except ValidationError as error:
+            problems += [_("%(member)s: %(problem)s") % {"member": name, "problem": text} for text in error.messages]
+            continue
+        if score.unanswered:
+            problems.append(
+                _("%(member)s has not answered %(codes)s.") % {"member": name, "codes": ", ".join(score.unanswered)}
+            )
+        scores.append(score)
+    if problems:
+        raise ValidationError(problems)
+    return scores

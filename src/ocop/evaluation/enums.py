@@ -1,0 +1,42 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationLevel(models.TextChoices):
+    """Where a dossier is first evaluated by a council."""
+
+    DISTRICT = "district", _("district council")
+    PROVINCE = "province", _("provincial council")
+
+
+class RecognitionLevel(models.TextChoices):
+    """Who recognises a star rating and issues the certificate."""
+
+    DISTRICT = "district", _("district People's Committee")
+    PROVINCE = "province", _("provincial People's Committee")
+    CENTRAL = "central", _("Ministry")
+
+
+# The star markers printed on the sheets: (***), (****) and (*****) mark the minimum for 3, 4 and 5 stars.
+MINIMUM_STAR_LEVELS = (3, 4, 5)
+
+# The 26 product sets ("bộ sản phẩm"); the ordinal is the sheet number and the only official code.
+SHEET_NUMBERS = range(1, 27)
+
+FULL_MARKS = 100
+
+PROCEDURE_KEYS = (
+    "evaluation_level",
+    "recognition_level",
+    "forward_to_central_min_score",
+    "certificate_validity_months",
+    "reevaluation_window_days",
+    "expiry_notice_days",
+    "commune_review_working_days",
+    "revocation_decision_days",
+    "reevaluation_decision_days",
+    "round_cutoffs",
+    "round_decision_dates",
+    "max_member_spread",
+    "quorum_fraction",
+)
