@@ -14,11 +14,13 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with Vietnam's administrative units, loaded once per run."""
+    """Every test database starts with Vietnam's administrative units and the rule sets, loaded once per run."""
+    from ocop.evaluation.domain.rule_sets import load_builtin_rule_sets
     from ocop.geo.domain.loader import load_administrative_units
 
     with django_db_blocker.unblock():
         load_administrative_units()
+        load_builtin_rule_sets()
 
 
 @pytest.fixture(autouse=True)

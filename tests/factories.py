@@ -42,3 +42,39 @@ def make_user(role: str | None = None, unit_key: tuple[str, str] | None = None, 
         key = unit_key if unit_key is not None else ROLE_UNITS[Role(role)]
         assign_role(actor=None, user=user, role=role, unit=unit(*key) if key else None)
     return user
+
+
+def make_producer(unit_key: tuple[str, str] = PHUOC_THUAN, **fields):
+    from ocop.producers.domain.producers import create_producer
+    from ocop.producers.enums import LegalForm
+
+    number = next(_sequence)
+    values = {"name": f"HTX Nông nghiệp số {number}", "legal_form": LegalForm.COOPERATIVE} | fields
+    return create_producer(actor=None, unit=unit(*unit_key), **values)
+
+
+def make_product(producer=None, **fields):
+    from ocop.producers.domain.products import create_product
+
+    number = next(_sequence)
+    values = {"name": f"Sản phẩm số {number}", "product_set": 7} | fields
+    return create_product(actor=None, producer=producer or make_producer(), **values)
+
+
+def make_producer_account(producer, **fields):
+    """A user holding the producer role for ``producer``."""
+    user = make_user(**fields)
+    assign_role(actor=None, user=user, role=Role.PRODUCER, producer=producer)
+    return user
+
+
+def png_upload(name: str = "anh.png"):
+    """A real, tiny PNG image as an upload."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (11, 110, 79)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ocop.accounts",
     "ocop.producers",
     "ocop.evaluation",
+    "ocop.certificates",
     "ocop.backoffice",
     "ocop.public",
 ]
@@ -246,3 +247,8 @@ LOGGING = {
 # The province this installation serves: GSO codes before and after the 1/7/2025 reform.
 OCOP_PROVINCE_CODE = os.environ.get("OCOP_PROVINCE_CODE", "58")
 OCOP_PROVINCE_NAME = os.environ.get("OCOP_PROVINCE_NAME", "Ninh Thuận")
+
+# Uploads: the largest file accepted (bytes); types are checked by content.
+OCOP_MAX_UPLOAD_BYTES = int(os.environ.get("OCOP_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

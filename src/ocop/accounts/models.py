@@ -82,6 +82,14 @@ class RoleAssignment(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    producer = models.ForeignKey(
+        "producers.Producer",
+        verbose_name=_("producer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="account_roles",
+    )
     note = models.CharField(_("note"), max_length=200, blank=True)
     granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
     granted_by = models.ForeignKey(
@@ -107,4 +115,5 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         label = self.get_role_display()
-        return f"{label} – {self.unit}" if self.unit_id else str(label)
+        where = self.unit if self.unit_id else self.producer if self.producer_id else None
+        return f"{label} – {where}" if where else str(label)

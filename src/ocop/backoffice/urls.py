@@ -1,6 +1,17 @@
 from django.urls import path
 
-from ocop.backoffice.views import activity, auth, dashboard, organisations, units, users
+from ocop.backoffice.views import (
+    activity,
+    auth,
+    dashboard,
+    organisations,
+    producers,
+    products,
+    registry_import,
+    units,
+    users,
+    zones,
+)
 
 app_name = "backoffice"
 
@@ -25,4 +36,42 @@ urlpatterns = [
     path("units/", units.unit_list, name="unit_list"),
     path("units/<int:pk>/", units.unit_detail, name="unit_detail"),
     path("activity/", activity.activity_list, name="activity_list"),
+    path("producers/", producers.producer_list, name="producer_list"),
+    path("producers/new/", producers.producer_create, name="producer_create"),
+    path("producers/<int:pk>/", producers.producer_detail, name="producer_detail"),
+    path("producers/<int:pk>/edit/", producers.producer_edit, name="producer_edit"),
+    path("producers/<int:pk>/documents/new/", producers.document_create, name="producer_document_create"),
+    path(
+        "producers/<int:pk>/documents/<int:document_pk>/edit/", producers.document_edit, name="producer_document_edit"
+    ),
+    path(
+        "producers/<int:pk>/documents/<int:document_pk>/check/",
+        producers.document_check,
+        name="producer_document_check",
+    ),
+    path(
+        "producers/<int:pk>/documents/<int:document_pk>/file/",
+        producers.document_download,
+        name="producer_document_file",
+    ),
+    path("products/", products.product_list, name="product_list"),
+    path("products/new/", products.product_create, name="product_create"),
+    path("products/<int:pk>/", products.product_detail, name="product_detail"),
+    path("products/<int:pk>/edit/", products.product_edit, name="product_edit"),
+    path("products/<int:pk>/withdraw/", products.product_withdraw, name="product_withdraw"),
+    path("products/<int:pk>/zones/", products.product_zones, name="product_zones"),
+    path("products/<int:pk>/photos/", products.product_photo_add, name="product_photo_add"),
+    path("products/<int:pk>/photos/<int:photo_pk>/", products.product_photo, name="product_photo"),
+    path("zones/", zones.zone_list, name="zone_list"),
+    path("zones/new/", zones.zone_create, name="zone_create"),
+    path("zones/<int:pk>/", zones.zone_detail, name="zone_detail"),
+    path("zones/<int:pk>/edit/", zones.zone_edit, name="zone_edit"),
+    path("zones/<int:pk>/certifications/", zones.zone_certification_add, name="zone_certification_add"),
+    path("craft-villages/", zones.village_list, name="village_list"),
+    path("craft-villages/new/", zones.village_create, name="village_create"),
+    path("craft-villages/<int:pk>/edit/", zones.village_edit, name="village_edit"),
+    path("import/", registry_import.import_start, name="import_start"),
+    path("import/template.xlsx", registry_import.import_template, name="import_template"),
+    path("import/<int:pk>/", registry_import.import_report, name="import_report"),
+    path("import/<int:pk>/apply/", registry_import.import_apply, name="import_apply"),
 ]

@@ -5,6 +5,7 @@ from ocop.accounts.domain.users import create_organisation, create_user
 from ocop.accounts.enums import OrganisationKind, Role
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
+from ocop.producers.models import Producer
 
 DEMO_NOTE = "dữ liệu demo"
 
@@ -47,6 +48,10 @@ DEMO_ACCOUNTS = [
     ("hoidong.01", "Võ Thị Ngọc Anh", Role.COUNCIL_MEMBER, None, "trade"),
     ("tuvan.01", "Huỳnh Văn Phúc", Role.ADVISORY_MEMBER, None, "agri"),
 ]
+
+
+# The account of a producer (the registry demo must be loaded first).
+PRODUCER_ACCOUNT = ("chuthe.thaian", "Lê Thị Thái An", "HTX DV tổng hợp nông nghiệp Thái An")
 
 
 def _unit(era: str, level: str, code: str) -> AdministrativeUnit:
@@ -130,3 +135,8 @@ def load(password: str) -> None:
             password=password,
         )
         assign_role(actor=None, user=user, role=role, unit=_unit(*unit_key) if unit_key else None, note=DEMO_NOTE)
+    username, full_name, producer_name = PRODUCER_ACCOUNT
+    user, _password = create_user(actor=None, username=username, full_name=full_name, password=password)
+    assign_role(
+        actor=None, user=user, role=Role.PRODUCER, producer=Producer.objects.get(name=producer_name), note=DEMO_NOTE
+    )

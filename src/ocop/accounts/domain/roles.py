@@ -36,7 +36,12 @@ def has_role(user, *roles: str) -> bool:
     return any(assignment.role in roles for assignment in active_roles(user))
 
 
-def validate_role_unit(role: str, unit: AdministrativeUnit | None) -> None:
+def validate_role_target(role: str, unit: AdministrativeUnit | None, producer=None) -> None:
+    """A role is tied to a unit of its level, a producer account to its producer, other roles to neither."""
+    if role == Role.PRODUCER and producer is None:
+        raise ValidationError(_("A producer account needs its producer."), code="producer_required")
+    if role != Role.PRODUCER and producer is not None:
+        raise ValidationError(_("Only producer accounts are tied to a producer."), code="producer_not_allowed")
     expected_level = ROLE_UNIT_LEVEL.get(role)
     if expected_level is None:
         if unit is not None:

@@ -9,6 +9,7 @@ from ocop.accounts.enums import OrganisationKind
 from ocop.accounts.models import Organisation
 from ocop.geo.domain.queries import home_area_units
 from ocop.geo.enums import Era
+from ocop.producers.domain.queries import visible_producers
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -54,12 +55,19 @@ class RoleGrantForm(forms.Form):
         required=False,
         help_text=_("Needed for provincial, department, district and commune roles."),
     )
+    producer = forms.ModelChoiceField(
+        label=_("Producer"),
+        queryset=None,
+        required=False,
+        help_text=_("Needed for a producer account."),
+    )
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(role.value, role.label) for role in grantable_roles(actor)]
         self.fields["unit"].queryset = units_for(actor)
+        self.fields["producer"].queryset = visible_producers(actor).order_by("name")
 
 
 class OrganisationForm(forms.Form):

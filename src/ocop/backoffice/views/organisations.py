@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -8,6 +7,7 @@ from ocop.accounts.domain import users
 from ocop.accounts.domain.queries import visible_organisations
 from ocop.accounts.interfaces.forms import OrganisationForm
 from ocop.backoffice.access import paginate, require_perm
+from ocop.backoffice.forms import form_page, save_form
 from ocop.common.db import vi_ordered
 from ocop.common.text import fold
 
@@ -39,43 +39,21 @@ def organisation_list(request):
     )
 
 
-def _organisation_form_page(request, form, title):
-    return render(
-        request,
-        "backoffice/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "submit_label": _("Save"),
-            "breadcrumbs": _crumbs((title, None)),
-        },
-    )
-
-
 @require_perm("accounts.manage_organisations")
 def organisation_create(request):
     form = OrganisationForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            users.create_organisation(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Organisation created."))
-            return redirect("backoffice:organisation_list")
-    return _organisation_form_page(request, form, _("New organisation"))
+    if save_form(request, form, lambda data: users.create_organisation(actor=request.user, **data)):
+        messages.success(request, _("Organisation created."))
+        return redirect("backoffice:organisation_list")
+    return form_page(request, form, title=_("New organisation"), breadcrumbs=_crumbs((_("New organisation"), None)))
 
 
 @require_perm("accounts.manage_organisations", load_object=_load_organisation)
 def organisation_edit(request, pk, obj):
     initial = {field: getattr(obj, field) for field in ("name", "short_name", "kind", "unit", "parent")}
     form = OrganisationForm(request.POST or None, actor=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            users.update_organisation(actor=request.user, organisation=obj, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Changes saved."))
-            return redirect("backoffice:organisation_list")
-    return _organisation_form_page(request, form, _("Edit %(name)s") % {"name": obj})
+    if save_form(request, form, lambda data: users.update_organisation(actor=request.user, organisation=obj, **data)):
+        messages.success(request, _("Changes saved."))
+        return redirect("backoffice:organisation_list")
+    title = _("Edit %(name)s") % {"name": obj}
+    return form_page(request, form, title=title, breadcrumbs=_crumbs((title, None)))

@@ -13,6 +13,7 @@ from ocop.accounts.domain.queries import visible_users
 from ocop.accounts.interfaces.forms import RoleGrantForm, UserForm
 from ocop.accounts.models import RoleAssignment
 from ocop.backoffice.access import paginate, require_perm
+from ocop.backoffice.forms import form_page, save_form
 from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.text import fold
@@ -54,43 +55,23 @@ def user_list(request):
     )
 
 
-def _save_user_form(request, form, *, user=None):
-    """Create or update from a valid form; returns the user, or None with the errors put on the form."""
-    data = dict(form.cleaned_data)
-    try:
-        if user is None:
-            user, password = users.create_user(actor=request.user, **data)
-            messages.success(
-                request,
-                _(
-                    "Account created. One-time password: %(password)s — give it to the "
-                    "user; it must be changed at first login."
-                )
-                % {"password": password},
-            )
-        else:
-            users.update_user(actor=request.user, user=user, **data)
-            messages.success(request, _("Changes saved."))
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
-    return user
-
-
 @require_perm("accounts.manage_users")
 def user_create(request):
     form = UserForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid() and (user := _save_user_form(request, form)):
+    created = save_form(request, form, lambda data: users.create_user(actor=request.user, **data))
+    if created:
+        user, password = created
+        messages.success(
+            request,
+            _(
+                "Account created. One-time password: %(password)s — give it to the user; it "
+                "must be changed at first login."
+            )
+            % {"password": password},
+        )
         return redirect("backoffice:user_detail", pk=user.pk)
-    return render(
-        request,
-        "backoffice/form_page.html",
-        {
-            "form": form,
-            "title": _("New user"),
-            "submit_label": _("Create account"),
-            "breadcrumbs": _crumbs((_("New user"), None)),
-        },
+    return form_page(
+        request, form, title=_("New user"), submit_label=_("Create account"), breadcrumbs=_crumbs((_("New user"), None))
     )
 
 
@@ -98,17 +79,16 @@ def user_create(request):
 def user_edit(request, pk, obj):
     initial = {field: getattr(obj, field) for field in users.USER_EDITABLE_FIELDS}
     form = UserForm(request.POST or None, actor=request.user, editing=True, initial=initial)
-    if request.method == "POST" and form.is_valid() and _save_user_form(request, form, user=obj):
+    if save_form(request, form, lambda data: users.update_user(actor=request.user, user=obj, **data)):
+        messages.success(request, _("Changes saved."))
         return redirect("backoffice:user_detail", pk=obj.pk)
-    return render(
+    detail = reverse("backoffice:user_detail", args=[obj.pk])
+    return form_page(
         request,
-        "backoffice/form_page.html",
-        {
-            "form": form,
-            "title": _("Edit %(name)s") % {"name": obj},
-            "submit_label": _("Save"),
-            "breadcrumbs": _crumbs((str(obj), reverse("backoffice:user_detail", args=[obj.pk])), (_("Edit"), None)),
-        },
+        form,
+        title=_("Edit %(name)s") % {"name": obj},
+        cancel_url=detail,
+        breadcrumbs=_crumbs((str(obj), detail), (_("Edit"), None)),
     )
 
 

@@ -1,0 +1,29 @@
+from django import forms
+
+
+class DomainModelForm(forms.ModelForm):
+    """Labels and widgets come from the model; validation and saving go through the app's domain function.
+
+    The model-level checks (uniqueness, constraints) are the domain function's job, so they are not run twice here.
+    Numbers are read and shown the Vietnamese way (1.234,5).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+                field.localize = True
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+                field.widget.is_localized = True
+
+    def _post_clean(self):
+        pass
+
+
+class DateInput(forms.DateInput):
+    """Dates typed day first (25/12/2024), whatever the browser's own date picker would do."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})})

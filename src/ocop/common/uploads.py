@@ -1,0 +1,70 @@
+"""Uploads are judged by their content, never by their name: an executable renamed to .pdf is refused."""
+
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+IMAGE_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
+DOCUMENT_TYPES = IMAGE_TYPES | {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+}
+SPREADSHEET_TYPES = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx"}
+_HEAD_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    file: UploadedFile
+    mime_type: str
+    extension: str
+
+
+def _sniff(upload: UploadedFile) -> str | None:
+    upload.seek(0)
+    head = upload.read(_HEAD_BYTES)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    return kind.mime if kind else None
+
+
+def check_upload(upload: UploadedFile, allowed: dict[str, str], max_bytes: int | None = None) -> CheckedUpload:
+    """Refuse empty, oversized and wrong-typed files; returns the type found in the content."""
+    max_bytes = max_bytes or settings.OCOP_MAX_UPLOAD_BYTES
+    if upload.size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("The file is too large (%(size)s); the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
+            code="too_large",
+        )
+    mime_type = _sniff(upload)
+    if mime_type not in allowed:
+        raise ValidationError(
+            _("This kind of file is not accepted. Accepted: %(kinds)s.")
+            % {"kinds": ", ".join(sorted({ext.upper() for ext in allowed.values()}))},
+            code="wrong_type",
+        )
+    if mime_type in IMAGE_TYPES:
+        _check_image(upload)
+    return CheckedUpload(file=upload, mime_type=mime_type, extension=allowed[mime_type])
+
+
+def _check_image(upload: UploadedFile) -> None:
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(_("The image is damaged or not really an image."), code="bad_image") from error
+    finally:
+        upload.seek(0)

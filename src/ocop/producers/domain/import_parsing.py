@@ -1,0 +1,209 @@
+"""Reading the registry workbook: the columns it has and how each cell is read, with a precise error per cell."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from ocop.common.text import clean_text, fold
+
+PRODUCER_SHEET = "Chủ thể"
+PRODUCT_SHEET = "Sản phẩm"
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    header: str
+    kind: str = "text"  # text | identifier | int | decimal | date | yes_no
+    required: bool = False
+    help: str = ""
+
+
+PRODUCER_COLUMNS = (
+    ColumnSpec("name", "Tên chủ thể", required=True),
+    ColumnSpec(
+        "legal_form",
+        "Loại hình",
+        required=True,
+        help="Hợp tác xã, Tổ hợp tác, Doanh nghiệp, Trang trại, Hộ kinh doanh, Hội/hiệp hội, Ban quản lý",
+    ),
+    ColumnSpec("enterprise_size", "Quy mô doanh nghiệp", help="Siêu nhỏ, Nhỏ, Vừa (chỉ với doanh nghiệp)"),
+    ColumnSpec("registration_number", "Số ĐKKD", "identifier"),
+    ColumnSpec("registration_date", "Ngày cấp ĐKKD", "date", help="dd/mm/yyyy"),
+    ColumnSpec("tax_code", "Mã số thuế", "identifier"),
+    ColumnSpec("representative_name", "Người đại diện"),
+    ColumnSpec("representative_gender", "Giới tính người đại diện", help="Nam, Nữ"),
+    ColumnSpec("representative_ethnicity", "Dân tộc người đại diện", help="Kinh, Chăm, Ra Glai…"),
+    ColumnSpec("representative_disabled", "Người đại diện khuyết tật", "yes_no", help="Có/Không"),
+    ColumnSpec("address", "Địa chỉ"),
+    ColumnSpec("unit_code", "Mã xã", "identifier", required=True, help="Mã đơn vị hành chính (TCTK), 5 chữ số"),
+    ColumnSpec("unit_name", "Tên xã", help="Ghi khi mã xã trùng giữa trước và sau 01/7/2025"),
+    ColumnSpec("phone", "Điện thoại", "identifier"),
+    ColumnSpec("email", "Email"),
+    ColumnSpec("members_count", "Số thành viên", "int"),
+    ColumnSpec("member_households", "Số hộ thành viên", "int"),
+    ColumnSpec("workers_count", "Số lao động", "int"),
+    ColumnSpec("circular_economy", "Chuỗi giá trị tuần hoàn (OCOP xanh)", "yes_no", help="Có/Không"),
+)
+
+PRODUCT_COLUMNS = (
+    ColumnSpec("name", "Tên sản phẩm", required=True),
+    ColumnSpec("product_set", "Bộ sản phẩm (1-26)", "int", required=True),
+    ColumnSpec("producer_registration_number", "Số ĐKKD của chủ thể", "identifier"),
+    ColumnSpec("producer_name", "Tên chủ thể", help="Khi chủ thể không có số ĐKKD"),
+    ColumnSpec("producer_unit_code", "Mã xã của chủ thể", "identifier"),
+    ColumnSpec("code", "Mã sản phẩm OCOP", "identifier", help="Nếu đã có, dạng 58-22882-001-2024"),
+    ColumnSpec("description", "Mô tả"),
+    ColumnSpec("packaging", "Quy cách đóng gói"),
+    ColumnSpec("shelf_life", "Hạn sử dụng"),
+    ColumnSpec("standard", "Tiêu chuẩn áp dụng"),
+    ColumnSpec("gtin", "Mã vạch GTIN", "identifier"),
+    ColumnSpec("stars", "Số sao đã công nhận", "int", help="3, 4 hoặc 5; để trống nếu chưa công nhận"),
+    ColumnSpec("decision_number", "Số quyết định công nhận", help="ví dụ 1234/QĐ-UBND"),
+    ColumnSpec("decision_date", "Ngày quyết định", "date", help="dd/mm/yyyy"),
+    ColumnSpec("decision_level", "Cấp công nhận", help="Huyện, Tỉnh, Trung ương"),
+    ColumnSpec("score", "Điểm đánh giá", "decimal"),
+)
+
+
+@dataclass
+class CellError:
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass
+class ParsedRow:
+    sheet: str
+    number: int
+    values: dict
+    errors: list[CellError] = field(default_factory=list)
+
+    def error(self, column_key: str, message: str, columns: tuple[ColumnSpec, ...]) -> None:
+        header = next((c.header for c in columns if c.key == column_key), column_key)
+        self.errors.append(CellError(self.sheet, self.number, header, message))
+
+
+class WorkbookError(Exception):
+    """The file is not a workbook made from the template."""
+
+
+_DATE_TEXT = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_YES = {"co", "x", "1", "yes", "true"}
+_NO = {"khong", "0", "no", "false", ""}
+
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def _number_text(text: str) -> str:
+    """Vietnamese numbers: "1.234.567,5" and "1.234" are read as such; "12.5" stays twelve and a half."""
+    text = "".join(text.split())
+    if "," in text:
+        return text.replace(".", "").replace(",", ".")
+    return text.replace(".", "") if _THOUSANDS.match(text) else text
+
+
+def _parse_cell(spec: ColumnSpec, raw):
+    """Returns (value, error message or None)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return (None if spec.kind in ("int", "decimal", "date") else False if spec.kind == "yes_no" else ""), None
+    if spec.kind == "date":
+        if isinstance(raw, datetime.datetime):
+            return raw.date(), None
+        if isinstance(raw, datetime.date):
+            return raw, None
+        match = _DATE_TEXT.match(str(raw).strip())
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            try:
+                return datetime.date(year, month, day), None
+            except ValueError:
+                pass
+        return None, _("“%(value)s” is not a date written dd/mm/yyyy.") % {"value": raw}
+    if spec.kind in ("int", "decimal"):
+        try:
+            number = Decimal(str(raw) if isinstance(raw, int | float) else _number_text(str(raw)))
+        except InvalidOperation:
+            return None, _("“%(value)s” is not a number.") % {"value": raw}
+        if spec.kind == "int":
+            if number != number.to_integral_value():
+                return None, _("“%(value)s” is not a whole number.") % {"value": raw}
+            return int(number), None
+        return number, None
+    if spec.kind == "yes_no":
+        folded = fold(str(raw))
+        if folded in _YES:
+            return True, None
+        if folded in _NO:
+            return False, None
+        return False, _("Write “Có” or “Không”.")
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = clean_text(str(raw))
+    return ("".join(text.split()) if spec.kind == "identifier" else text), None
+
+
+def _header_map(header_row, columns: tuple[ColumnSpec, ...], sheet: str) -> dict[str, int]:
+    by_header = {fold(str(cell)).rstrip(" *"): index for index, cell in enumerate(header_row) if cell is not None}
+    mapping = {}
+    for spec in columns:
+        index = by_header.get(fold(spec.header))
+        if index is None:
+            raise WorkbookError(
+                _("Sheet “%(sheet)s” has no column “%(column)s”: use the template.")
+                % {"sheet": sheet, "column": spec.header}
+            )
+        mapping[spec.key] = index
+    return mapping
+
+
+def _read_sheet(book, sheet: str, columns: tuple[ColumnSpec, ...]) -> list[ParsedRow]:
+    if sheet not in book.sheetnames:
+        return []
+    rows = book[sheet].iter_rows(values_only=True)
+    header = next(rows, None)
+    if header is None:
+        return []
+    mapping = _header_map(header, columns, sheet)
+    parsed = []
+    for number, cells in enumerate(rows, start=2):
+        if all(cell is None or str(cell).strip() == "" for cell in cells):
+            continue
+        row = ParsedRow(sheet, number, {})
+        for spec in columns:
+            index = mapping[spec.key]
+            value, problem = _parse_cell(spec, cells[index] if index < len(cells) else None)
+            row.values[spec.key] = value
+            if problem:
+                row.error(spec.key, problem, columns)
+            elif spec.required and value in ("", None):
+                row.error(spec.key, _("This cell is required."), columns)
+        parsed.append(row)
+    return parsed
+
+
+def read_registry_workbook(file) -> tuple[list[ParsedRow], list[ParsedRow]]:
+    """Producer rows and product rows, each with its cell errors; raises WorkbookError for a wrong file."""
+    try:
+        book = load_workbook(file, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise WorkbookError(_("The file could not be read as an Excel workbook (.xlsx).")) from error
+    try:
+        if PRODUCER_SHEET not in book.sheetnames and PRODUCT_SHEET not in book.sheetnames:
+            raise WorkbookError(
+                _("The workbook has neither a “%(producers)s” nor a “%(products)s” sheet: use the template.")
+                % {"producers": PRODUCER_SHEET, "products": PRODUCT_SHEET}
+            )
+        return (_read_sheet(book, PRODUCER_SHEET, PRODUCER_COLUMNS), _read_sheet(book, PRODUCT_SHEET, PRODUCT_COLUMNS))
+    finally:
+        book.close()

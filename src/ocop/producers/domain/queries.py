@@ -1,0 +1,86 @@
+"""Which registry records a user may see, and the product lifecycle computed from certificates and dossiers."""
+
+import datetime
+import operator
+from functools import reduce
+
+from django.db.models import Case, CharField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.utils import timezone
+
+from ocop.accounts.domain.roles import active_roles
+from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.enums import Role
+from ocop.certificates.models import Certificate
+from ocop.producers.enums import ProductState
+from ocop.producers.models import CraftVillage, Producer, Product, RawMaterialZone
+
+
+def own_producer_ids(user) -> set[int]:
+    """The producers a producer account acts for."""
+    return {a.producer_id for a in active_roles(user) if a.role == Role.PRODUCER and a.producer_id}
+
+
+def producer_visibility(user, path: str = "") -> Q | None:
+    """A condition on ``<path>producer`` rows the user may see, or None when the user sees none at all.
+
+    Officers see the producers of their area (with its counterparts across the 2025 reform), producer accounts
+    their own producer.
+    """
+    scope = scope_of(user)
+    if scope.everything:
+        return Q()
+    conditions = []
+    if scope.unit_ids:
+        conditions.append(Q(**{f"{path}unit__in": scope.unit_ids}))
+    if own := own_producer_ids(user):
+        conditions.append(Q(**{f"{path}pk__in": own}))
+    return reduce(operator.or_, conditions) if conditions else None
+
+
+def visible_producers(user) -> QuerySet[Producer]:
+    condition = producer_visibility(user)
+    return Producer.objects.none() if condition is None else Producer.objects.filter(condition)
+
+
+def _visible_through_producer(model, user) -> QuerySet:
+    condition = producer_visibility(user, "producer__")
+    return model.objects.none() if condition is None else model.objects.filter(condition)
+
+
+def visible_products(user) -> QuerySet[Product]:
+    return _visible_through_producer(Product, user)
+
+
+def visible_zones(user) -> QuerySet[RawMaterialZone]:
+    return _visible_through_producer(RawMaterialZone, user)
+
+
+def visible_craft_villages(user) -> QuerySet[CraftVillage]:
+    scope = scope_of(user)
+    if scope.everything:
+        return CraftVillage.objects.all()
+    return CraftVillage.objects.filter(unit__in=scope.unit_ids)
+
+
+def with_lifecycle(products: QuerySet[Product], today: datetime.date | None = None) -> QuerySet[Product]:
+    """Annotate ``state`` (a ProductState), ``stars`` (of a valid certificate) and ``certified_until``.
+
+    The current certificate is the latest one not replaced by another. The rule, in order: withdrawn by the producer;
+    a current certificate still valid → certified; one past its date → expired; otherwise an idea.
+    """
+    today = today or timezone.localdate()
+    current = Certificate.objects.filter(product=OuterRef("pk"), replaced_by__isnull=True).order_by("-issued_on", "-id")
+    annotated = products.annotate(
+        certified_until=Subquery(current.values("valid_until")[:1]),
+        certificate_stars=Subquery(current.values("stars")[:1]),
+    )
+    return annotated.annotate(
+        state=Case(
+            When(withdrawn_on__isnull=False, then=Value(ProductState.WITHDRAWN)),
+            When(certified_until__gte=today, then=Value(ProductState.CERTIFIED)),
+            When(certified_until__lt=today, then=Value(ProductState.EXPIRED)),
+            default=Value(ProductState.IDEA),
+            output_field=CharField(),
+        ),
+        stars=Case(When(certified_until__gte=today, then="certificate_stars"), default=None),
+    )

@@ -1,0 +1,54 @@
+"""Excel exports of registry lists (whatever the list's filters selected)."""
+
+from django.utils.translation import gettext as _
+
+from ocop.common.xlsx import Column, Sheet, workbook_bytes
+from ocop.producers import product_sets
+
+
+def producers_workbook(producers) -> bytes:
+    columns = [
+        Column(_("Name"), lambda p: p.name, 40),
+        Column(_("Legal form"), lambda p: p.get_legal_form_display(), 22),
+        Column(_("Enterprise size"), lambda p: p.get_enterprise_size_display(), 12),
+        Column(_("Business registration number"), lambda p: p.registration_number, 16),
+        Column(_("Business registration date"), lambda p: p.registration_date, 14),
+        Column(_("Tax code"), lambda p: p.tax_code, 14),
+        Column(_("Legal representative"), lambda p: p.representative_name, 24),
+        Column(_("Gender"), lambda p: p.get_representative_gender_display(), 8),
+        Column(_("Ethnicity"), lambda p: p.representative_ethnicity, 10),
+        Column(_("Address"), lambda p: p.address, 30),
+        Column(_("Commune"), lambda p: p.unit.name, 22),
+        Column(_("GSO code"), lambda p: p.unit.code, 9),
+        Column(_("District / province"), lambda p: p.unit.parent.name if p.unit.parent_id else "", 22),
+        Column(_("Phone"), lambda p: p.phone, 14),
+        Column(_("Email"), lambda p: p.email, 24),
+        Column(_("Members"), lambda p: p.members_count, 10),
+        Column(_("Member households"), lambda p: p.member_households, 10),
+        Column(_("Workers"), lambda p: p.workers_count, 10),
+        Column(_("Circular-economy chain"), lambda p: p.circular_economy, 10),
+        Column(_("Craft village"), lambda p: p.craft_village.name if p.craft_village_id else "", 20),
+        Column(_("Generated demo record"), lambda p: p.is_generated, 10),
+    ]
+    return workbook_bytes([Sheet(_("Producers"), columns, producers)])
+
+
+def products_workbook(products) -> bytes:
+    """``products`` must carry the lifecycle annotations (state, stars, certified_until)."""
+    columns = [
+        Column(_("OCOP product code"), lambda p: p.code, 20),
+        Column(_("Name"), lambda p: p.name, 36),
+        Column(_("Product set"), lambda p: product_sets.BY_NUMBER[p.product_set].label, 30),
+        Column(_("Group"), lambda p: product_sets.BY_NUMBER[p.product_set].group, 16),
+        Column(_("Producer"), lambda p: p.producer.name, 36),
+        Column(_("Commune"), lambda p: p.producer.unit.name, 22),
+        Column(_("State"), lambda p: p.state_label, 16),
+        Column(_("Stars"), lambda p: p.stars, 8),
+        Column(_("Certified until"), lambda p: p.certified_until, 14),
+        Column(_("Packaging"), lambda p: p.packaging, 20),
+        Column(_("Shelf life"), lambda p: p.shelf_life, 14),
+        Column(_("Standard applied"), lambda p: p.standard, 20),
+        Column(_("GTIN"), lambda p: p.gtin, 16),
+        Column(_("Generated demo record"), lambda p: p.is_generated, 10),
+    ]
+    return workbook_bytes([Sheet(_("Products"), columns, products)])

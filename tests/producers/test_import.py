@@ -1,0 +1,140 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ocop.accounts.enums import Role
+from ocop.certificates.models import Certificate
+from ocop.producers.domain.importing import apply_import, check_import, plan_import
+from ocop.producers.models import ImportBatch, Producer, Product
+from tests.factories import make_producer, make_user
+from tests.producers.workbooks import producer_row, product_row, workbook
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def office():
+    return make_user(Role.PROVINCE_OFFICE)
+
+
+def _messages(batch: ImportBatch) -> list[tuple[str, int, str, str]]:
+    return [(e["sheet"], e["row"], e["column"], e["message"]) for e in batch.report["errors"]]
+
+
+def test_a_good_workbook_is_checked_then_applied_all_together(office):
+    upload = workbook(
+        producers=[producer_row(1), producer_row(2, name="Hộ kinh doanh Trần Văn Bình", legal_form="Hộ kinh doanh")],
+        products=[
+            product_row(
+                1,
+                1,
+                stars=4,
+                decision_number="2345/QĐ-UBND",
+                decision_date="28/12/2021",
+                decision_level="Tỉnh",
+                score="78,5",
+            ),
+            product_row(2, 2),
+        ],
+    )
+    batch = check_import(actor=office, upload=upload)
+    assert batch.status == ImportBatch.Status.CHECKED
+    assert batch.report["counts"] == {"producers_create": 2, "products_create": 2, "certificates_create": 1}
+    assert not Producer.objects.exists()
+
+    plan = apply_import(actor=office, batch=batch)
+    assert plan.ok
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.APPLIED
+    producer = Producer.objects.get(registration_number="4100000001")
+    assert (producer.unit.code, producer.representative_ethnicity, producer.circular_economy) == ("22882", "Chăm", True)
+    product = Product.objects.get(name="Nho sấy loại 1")
+    assert product.code == "58-22882-001-2021"
+    certificate = Certificate.objects.get(product=product)
+    assert (certificate.stars, str(certificate.score), certificate.registered_from_records) == (4, "78.50", True)
+
+
+def test_reimporting_the_same_workbook_changes_nothing(office):
+    rows = {
+        "producers": [producer_row(1)],
+        "products": [product_row(1, 1, stars=3, decision_number="12/QĐ-UBND", decision_date="30/12/2020")],
+    }
+    apply_import(actor=office, batch=check_import(actor=office, upload=workbook(**rows)))
+    counts = (Producer.objects.count(), Product.objects.count(), Certificate.objects.count())
+    second = check_import(actor=office, upload=workbook(**rows))
+    assert second.report["counts"] == {"producers_unchanged": 1, "products_unchanged": 1, "certificates_create": 0}
+    apply_import(actor=office, batch=second)
+    assert (Producer.objects.count(), Product.objects.count(), Certificate.objects.count()) == counts
+
+
+def test_a_changed_cell_updates_only_that_field(office):
+    apply_import(actor=office, batch=check_import(actor=office, upload=workbook(producers=[producer_row(1)])))
+    batch = check_import(actor=office, upload=workbook(producers=[producer_row(1, members_count=40, address="")]))
+    assert batch.report["counts"] == {"producers_update": 1, "certificates_create": 0}
+    apply_import(actor=office, batch=batch)
+    producer = Producer.objects.get()
+    assert producer.members_count == 40
+    assert producer.representative_name == "Nguyễn Thị Lan"
+
+
+def test_bad_rows_are_reported_precisely_and_nothing_is_written(office):
+    make_producer(registration_number="4199999999", name="HTX Có Sẵn")
+    upload = workbook(
+        producers=[
+            producer_row(1, unit_code="99999"),  # unknown commune
+            producer_row(2, name=""),  # empty name
+            producer_row(3, registration_date="2024-25-12"),  # wrong date format
+            producer_row(4, members_count="hai mươi"),  # text in a number column
+            producer_row(5),
+            producer_row(6, registration_number="4100000005"),  # duplicate registration number in the file
+            producer_row(7, registration_number="4199999999"),  # number of another producer
+        ],
+        products=[product_row(1, 5, product_set=27)],  # product set 27
+    )
+    before = (Producer.objects.count(), Product.objects.count())
+    batch = check_import(actor=office, upload=upload)
+    assert batch.status == ImportBatch.Status.REJECTED
+    assert _messages(batch) == [
+        ("Chủ thể", 2, "Mã xã", "Không có xã nào mang mã 99999."),
+        ("Chủ thể", 3, "Tên chủ thể", "Ô này là bắt buộc."),
+        ("Chủ thể", 4, "Ngày cấp ĐKKD", "“2024-25-12” không phải ngày viết theo dạng dd/mm/yyyy."),
+        ("Chủ thể", 5, "Số thành viên", "“hai mươi” không phải là số."),
+        ("Chủ thể", 7, "Số ĐKKD", "Số ĐKKD này trùng với dòng 6."),
+        ("Chủ thể", 8, "Số ĐKKD", "Số ĐKKD này đã thuộc về “HTX Có Sẵn”."),
+        ("Sản phẩm", 2, "Bộ sản phẩm (1-26)", "Bộ sản phẩm phải là số từ 1 đến 26."),
+    ]
+    with pytest.raises(ValidationError):
+        apply_import(actor=office, batch=batch)
+    assert (Producer.objects.count(), Product.objects.count()) == before
+
+
+def test_a_commune_code_of_both_eras_needs_the_name(office):
+    upload = workbook(producers=[producer_row(1, unit_code="22870")])
+    plan = plan_import(upload, actor=office)
+    assert [e.column for e in plan.errors] == ["Mã xã"]
+    resolved = plan_import(
+        workbook(producers=[producer_row(1, unit_code="22870", unit_name="Xã Ninh Phước")]), actor=office
+    )
+    assert resolved.ok
+    assert resolved.producers[0].values["unit"].era == "from_2025"
+
+
+def test_rows_outside_the_importers_area_are_refused():
+    commune_officer = make_user(Role.COMMUNE_OFFICER)
+    plan = plan_import(workbook(producers=[producer_row(1, unit_code="22867")]), actor=commune_officer)
+    assert [e.message for e in plan.errors] == ["Xã Nhơn Hải nằm ngoài địa bàn của bạn."]
+
+
+def test_two_thousand_rows_import_in_one_go_with_bounded_queries(office):
+    producers = [producer_row(n) for n in range(1, 501)]
+    products = [product_row(n, (n % 500) + 1) for n in range(1, 1501)]
+    upload = workbook(producers=producers, products=products)
+    with CaptureQueriesContext(connection) as checking:
+        batch = check_import(actor=office, upload=upload)
+    assert batch.status == ImportBatch.Status.CHECKED, batch.report["errors"][:3]
+    # The dry run reads what rows refer to in bulk: its queries grow with producers validated, not with products.
+    assert len(checking) < 500 * 2 + 50
+    apply_import(actor=office, batch=batch)
+    assert Producer.objects.count() == 500
+    assert Product.objects.count() == 1500

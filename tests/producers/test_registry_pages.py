@@ -1,0 +1,176 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from ocop.accounts.enums import Role
+from ocop.producers.domain.products import add_product_photo
+from ocop.producers.models import Producer, ProductPhoto
+from tests.factories import (
+    NHON_HAI,
+    make_producer,
+    make_producer_account,
+    make_product,
+    make_user,
+    png_upload,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _names(response) -> list[str]:
+    return [p.name for p in response.context["page"].object_list]
+
+
+def test_search_ignores_accents_and_d_bar(client):
+    fish_sauce_maker = make_producer(name="Công ty TNHH Nước mắm Đông Hải")
+    make_product(fish_sauce_maker, name="Nước mắm cá cơm 40 độ đạm", product_set=9)
+    make_product(name="Nho sấy dẻo")
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    products = client.get(reverse("backoffice:product_list"), {"q": "nuoc mam"})
+    assert _names(products) == ["Nước mắm cá cơm 40 độ đạm"]
+    producers = client.get(reverse("backoffice:producer_list"), {"q": "dong hai"})
+    assert _names(producers) == ["Công ty TNHH Nước mắm Đông Hải"]
+
+
+def test_lists_sort_in_vietnamese_order(client):
+    for name in ["Đường phèn", "Dưa lưới", "Ăn liền", "Âm dương", "An Hải", "Bánh tráng"]:
+        make_product(name=name)
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    response = client.get(reverse("backoffice:product_list"))
+    assert _names(response) == ["An Hải", "Ăn liền", "Âm dương", "Bánh tráng", "Dưa lưới", "Đường phèn"]
+
+
+def test_a_commune_officer_sees_only_the_communes_producers(client):
+    own = make_producer(name="HTX Phước Thuận")
+    other = make_producer(NHON_HAI, name="HTX Nhơn Hải")
+    client.force_login(make_user(Role.COMMUNE_OFFICER))
+    assert _names(client.get(reverse("backoffice:producer_list"))) == ["HTX Phước Thuận"]
+    assert client.get(reverse("backoffice:producer_detail", args=[own.pk])).status_code == 200
+    assert client.get(reverse("backoffice:producer_detail", args=[other.pk])).status_code == 404
+
+
+def test_a_producer_account_sees_only_its_own_records(client):
+    own = make_producer(name="HTX Thái An")
+    neighbour = make_producer(name="HTX Láng Giềng")
+    make_product(own, name="Nho sấy")
+    make_product(neighbour, name="Táo sấy")
+    client.force_login(make_producer_account(own))
+    assert _names(client.get(reverse("backoffice:producer_list"))) == ["HTX Thái An"]
+    assert _names(client.get(reverse("backoffice:product_list"))) == ["Nho sấy"]
+    assert client.get(reverse("backoffice:producer_edit", args=[neighbour.pk])).status_code == 404
+
+
+def test_filters_by_product_set_and_area(client):
+    make_product(name="Nước mắm", product_set=9)
+    make_product(make_producer(NHON_HAI), name="Hành tím", product_set=10)
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    assert _names(client.get(reverse("backoffice:product_list"), {"product_set": 10})) == ["Hành tím"]
+    nhon_hai = make_producer(NHON_HAI).unit
+    assert _names(client.get(reverse("backoffice:product_list"), {"area": nhon_hai.parent_id})) == ["Hành tím"]
+
+
+def test_an_officer_creates_a_producer_with_vietnamese_dates(client):
+    client.force_login(make_user(Role.COMMUNE_OFFICER))
+    commune = make_producer().unit
+    response = client.post(
+        reverse("backoffice:producer_create"),
+        {
+            "name": "HTX Nho Phước Thuận",
+            "legal_form": "cooperative",
+            "registration_number": "4101999888",
+            "registration_date": "25/12/2024",
+            "unit": commune.pk,
+            "representative_ethnicity": "Chăm",
+            "members_count": "1.234",
+        },
+    )
+    producer = Producer.objects.get(name="HTX Nho Phước Thuận")
+    assert response.status_code == 302
+    assert producer.registration_date.isoformat() == "2024-12-25"
+    assert producer.members_count == 1234
+
+
+def test_a_duplicate_registration_number_is_shown_on_the_field(client):
+    make_producer(registration_number="4101999888", name="HTX Có Sẵn")
+    client.force_login(make_user(Role.COMMUNE_OFFICER))
+    response = client.post(
+        reverse("backoffice:producer_create"),
+        {
+            "name": "HTX Khác",
+            "legal_form": "cooperative",
+            "registration_number": "4101999888",
+            "unit": make_producer().unit.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["registration_number"] == ["Số ĐKKD này đã thuộc về “HTX Có Sẵn”."]
+
+
+@pytest.mark.parametrize(
+    "name", ["backoffice:producer_list", "backoffice:product_list", "backoffice:zone_list", "backoffice:village_list"]
+)
+def test_registry_lists_do_not_grow_with_rows(client, name):
+    from ocop.producers.domain.zones import create_craft_village, create_zone
+
+    def add(count):
+        for _ in range(count):
+            producer = make_producer()
+            make_product(producer)
+            create_zone(actor=None, producer=producer, name=f"Vùng {producer.pk}", material="Nho", unit=producer.unit)
+            create_craft_village(actor=None, name=f"Làng {producer.pk}", unit=producer.unit)
+
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    add(2)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse(name))
+    add(10)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse(name))
+    assert len(many) == len(few)
+
+
+def test_export_follows_the_filters(client):
+    make_product(name="Nước mắm", product_set=9)
+    make_product(name="Hành tím", product_set=10)
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    response = client.get(reverse("backoffice:product_list"), {"product_set": 9, "format": "xlsx"})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Mã sản phẩm OCOP", "Tên", "Bộ sản phẩm")
+    assert [row[1] for row in rows[1:]] == ["Nước mắm"]
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("rong.png", b""), "Tệp rỗng."),
+        (SimpleUploadedFile("virus.pdf", b"MZ\x90\x00" + b"\x00" * 200), "Không nhận loại tệp này."),
+        (SimpleUploadedFile("to.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100), "Ảnh bị hỏng hoặc không phải là ảnh."),
+    ],
+)
+def test_photo_uploads_are_checked_by_content(upload, message, settings, tmp_path):
+    from django.core.exceptions import ValidationError
+
+    settings.MEDIA_ROOT = tmp_path
+    product = make_product()
+    with pytest.raises(ValidationError) as error:
+        add_product_photo(actor=None, product=product, upload=upload)
+    assert error.value.messages[0].startswith(message)
+    assert not ProductPhoto.objects.exists()
+
+
+def test_an_oversized_upload_is_refused(settings, tmp_path):
+    from django.core.exceptions import ValidationError
+
+    settings.MEDIA_ROOT = tmp_path
+    big = png_upload()
+    big.size = 30 * 1024 * 1024
+    with pytest.raises(ValidationError) as error:
+        add_product_photo(actor=None, product=make_product(), upload=big)
+    assert error.value.code == "too_large"
