@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from ocop.backoffice.views import (
     activity,
@@ -74,4 +74,5 @@ urlpatterns = [
     path("import/template.xlsx", registry_import.import_template, name="import_template"),
     path("import/<int:pk>/", registry_import.import_report, name="import_report"),
     path("import/<int:pk>/apply/", registry_import.import_apply, name="import_apply"),
+    path("plans/", include("ocop.backoffice.urls_planning")),
 ]
