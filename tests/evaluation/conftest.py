@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from ocop.evaluation.definitions import StarBands, sheet_from_document
 from ocop.evaluation.domain.documents import prepare_rule_set
@@ -19,3 +20,10 @@ def sheets(qd26):
 @pytest.fixture(scope="session")
 def bands(qd26):
     return StarBands.from_document(qd26.star_bands)
+
+
+@pytest.fixture
+def english():
+    """Messages in their English msgids, whatever the catalogue holds."""
+    with translation.override("en"):
+        yield

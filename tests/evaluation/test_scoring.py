@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
 
 from ocop.evaluation.domain.scoring import final_star, score_council, score_sheet
 
@@ -264,12 +263,6 @@ def test_unanswered_leaves_are_listed_and_count_as_missing_their_minima(sheets):
     assert result.unanswered == ("2.2", "12")
     assert result.total == Decimal(71)  # 74 − 2 (2.2) − 1 (12)
     assert result.unmet_minima[3] == ("2.2",)
-
-
-@pytest.fixture
-def english():
-    with translation.override("en"):
-        yield
 
 
 def test_unknown_leaves_and_options_are_refused(sheets, english):
