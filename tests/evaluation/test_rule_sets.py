@@ -39,13 +39,14 @@ def test_loading_the_builtin_rule_sets_again_is_a_no_op():
     before = counts()
     again = load_builtin_rule_sets(actor=None)
     assert [(result.rule_set.identifier, result.created) for result in again] == [
+        ("QD1048-2019", False),
         ("QD148-2023", False),
         ("QD1489-2025", False),
         ("QD26-2026", False),
     ]
     assert [result.rule_set.pk for result in again] == [result.rule_set.pk for result in first]
     assert counts() == before
-    assert RuleSet.objects.filter(identifier__in=["QD148-2023", "QD1489-2025", "QD26-2026"]).count() == 3
+    assert RuleSet.objects.filter(identifier__in=["QD1048-2019", "QD148-2023", "QD1489-2025", "QD26-2026"]).count() == 4
 
 
 def test_a_load_writes_the_set_its_sheets_and_a_log_entry_once():
@@ -76,6 +77,8 @@ def test_a_load_writes_the_set_its_sheets_and_a_log_entry_once():
 @pytest.mark.parametrize(
     ("day", "identifier"),
     [
+        (datetime.date(2021, 12, 28), "QD1048-2019"),
+        (datetime.date(2023, 2, 23), "QD1048-2019"),
         (datetime.date(2023, 2, 24), "QD148-2023"),
         (datetime.date(2024, 3, 15), "QD148-2023"),
         (datetime.date(2025, 7, 5), "QD148-2023"),
@@ -91,9 +94,9 @@ def test_rule_set_in_force(builtin, day, identifier):
     assert rule_set_in_force(day).identifier == identifier
 
 
-def test_no_rule_set_before_qd_148(builtin, english):
-    with pytest.raises(RuleSet.DoesNotExist, match=r"^No rule set is in force on 23/02/2023\.$"):
-        rule_set_in_force(datetime.date(2023, 2, 23))
+def test_no_rule_set_before_qd_1048(builtin, english):
+    with pytest.raises(RuleSet.DoesNotExist, match=r"^No rule set is in force on 20/08/2019\.$"):
+        rule_set_in_force(datetime.date(2019, 8, 20))
 
 
 def test_a_corrected_set_loaded_later_with_the_same_start_replaces_the_one_it_corrects(builtin):

@@ -94,6 +94,7 @@ def test_criteria_sums_options_and_markers_are_checked(tmp_path, english):
         _section, c7 = group(criteria, 2, "C", "7")
         c7["options"][3]["points"] = 4  # best option below the maximum of 5
         c7["options"][2]["min_star"] = 5  # two 5-star markers
+        group(criteria, 2, "C", "8")[1]["options"][0]["variant"] = "a"
         _section, a1 = group(criteria, 2, "A", "1")
         a1["criteria"][0]["max"] = 4  # group 1 no longer adds up
         a1["criteria"][0]["options"] = []
@@ -103,6 +104,7 @@ def test_criteria_sums_options_and_markers_are_checked(tmp_path, english):
         "Sheet 2, A.1: the items below add up to 19 points instead of 18.",
         "Sheet 2, C.7: the best option is worth 4 points, not the maximum of 5.",
         "Sheet 2, C.7: more than one option is marked as the 5-star minimum.",
+        "Sheet 2, C.8, option 1: the case must be a whole number above zero.",
     ]
 
 
@@ -156,6 +158,10 @@ def test_unreadable_and_malformed_files(tmp_path, english):
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
     assert refused(broken)[0].startswith(f"The file {broken} cannot be read:")
+    assert refused(write_rule_set(tmp_path, read("qd26_2026.json"), criteria=[])) == [
+        "The criteria file does not have the expected shape (sheets → sections → groups → criteria → options); "
+        "missing or wrong: sheets"
+    ]
     assert refused(write_rule_set(tmp_path, {"identifier": "X"})) == [
         "“title” is missing.",
         "“legal_basis” is missing.",
@@ -176,7 +182,7 @@ def test_a_2019_style_set_with_parts_a35_b25_c40_loads_when_its_sheets_match(tmp
     parts = [part("A", "1", 35), part("B", "2", 25), part("C", "3", 40)]
     criteria = {"sheets": [{"no": 1, "title": "Rau, củ, quả", "sections": parts}]}
     descriptor = read("qd148_2023.json") | {
-        "identifier": "QD1048-2019",
+        "identifier": "QD1048-2019-test",
         "valid_from": "2019-01-01",
         "valid_to": "2023-02-23",
         "part_maxima": {"A": "35", "B": "25", "C": "40"},

@@ -5,7 +5,6 @@ star bands, the expected maximum of each part and, for a set with scoring sheets
 (in the transcript's shape: sheets → sections → groups → criteria → sub → options) and the corrections to apply to it.
 """
 
-import copy
 import datetime
 import hashlib
 import json
@@ -89,9 +88,11 @@ def prepare_rule_set(
 def _criteria_sheets(criteria: dict | None, base_dir: Path) -> tuple[list[dict], list]:
     if criteria is None:
         return [], []
-    source = copy.deepcopy(read_json(base_dir / criteria["file"]))
-    corrections = apply_corrections(source, criteria["corrections"])
+    source = read_json(base_dir / criteria["file"])
     try:
+        if not isinstance(source, dict):
+            raise TypeError("sheets")
+        corrections = apply_corrections(source, criteria["corrections"])
         sheets = [_sheet_document(sheet) for sheet in source["sheets"]]
     except (KeyError, TypeError, AttributeError) as error:
         raise ValidationError(
@@ -106,6 +107,8 @@ def _criteria_sheets(criteria: dict | None, base_dir: Path) -> tuple[list[dict],
 
 
 def _sheet_document(sheet: dict) -> dict:
+    if isinstance(sheet["no"], bool) or not isinstance(sheet["no"], int):
+        raise TypeError(f"sheet number {sheet['no']!r}")
     return {
         "no": sheet["no"],
         "title": clean_text(sheet["title"]),
@@ -136,14 +139,19 @@ def _option(option: dict) -> dict:
     return {
         "label": clean_text(option["label"]),
         "points": _points(option.get("points")),
-        "min_star": option.get("min_star"),
-        "variant": option.get("variant"),
+        "min_star": _scalar(option.get("min_star")),
+        "variant": _scalar(option.get("variant")),
         "note": clean_text(option.get("note")),
     }
 
 
 def _points(value) -> str | None:
     return None if value is None else str(value)
+
+
+def _scalar(value):
+    """Markers are small numbers; anything else is kept as text for the checks to name."""
+    return value if value is None or isinstance(value, int | str) else str(value)
 
 
 def _provenance(source_note: str, corrections: list) -> str:

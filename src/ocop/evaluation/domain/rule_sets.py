@@ -15,8 +15,9 @@ from ocop.evaluation.domain.scoring import CouncilScore, MemberAnswers, score_co
 from ocop.evaluation.models import CriteriaSheet, RuleSet
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "data"
-# Oldest first: QĐ 148 (three levels), QĐ 148 as amended by QĐ 1489 (two levels), QĐ 26/2026 with the 26 sheets.
-BUILTIN_RULE_SET_FILES = ("qd148_2023.json", "qd1489_2025.json", "qd26_2026.json")
+# Oldest first: QĐ 1048 and QĐ 148 (three levels), QĐ 148 as amended by QĐ 1489 (two levels), QĐ 26/2026 with the
+# 26 sheets. The first three carry the procedure only.
+BUILTIN_RULE_SET_FILES = ("qd1048_2019.json", "qd148_2023.json", "qd1489_2025.json", "qd26_2026.json")
 
 
 @dataclass(frozen=True)

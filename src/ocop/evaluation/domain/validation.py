@@ -328,6 +328,10 @@ def _problems_in_leaf(node: dict, maximum: Decimal, where: dict) -> list[str]:
             )
         else:
             points.append(value)
+        if option["variant"] is not None and not _whole_number_above_zero(option["variant"]):
+            problems.append(
+                _("Sheet %(sheet)s, %(item)s, option %(option)s: the case must be a whole number above zero.") % here
+            )
         if option["min_star"] is not None and option["min_star"] not in MINIMUM_STAR_LEVELS:
             problems.append(
                 _("Sheet %(sheet)s, %(item)s, option %(option)s: %(star)s is not a star marker (3, 4 or 5).")
