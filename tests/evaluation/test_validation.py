@@ -138,9 +138,9 @@ def test_the_procedure_is_checked_key_by_key(tmp_path, english):
     assert refused(qd26_with(tmp_path, procedure=procedure)) == [
         "The procedure is missing “quorum_fraction”.",
         "“colour” is not a known key of the procedure.",
-        "The procedure's “evaluation_level” is commune; expected “district” or “province”.",
-        "The procedure's “certificate_validity_months” is 36; expected a whole number above zero.",
-        "The procedure's “reevaluation_window_days” is {'earliest': 120, 'latest': 180}; expected null or "
+        'The procedure\'s “evaluation_level” is "commune"; expected “district” or “province”.',
+        'The procedure\'s “certificate_validity_months” is "36"; expected a whole number above zero.',
+        'The procedure\'s “reevaluation_window_days” is {"earliest": 120, "latest": 180}; expected null or '
         '{"earliest": days, "latest": days} with earliest above latest.',
     ]
 

@@ -24,19 +24,3 @@ MINIMUM_STAR_LEVELS = (3, 4, 5)
 SHEET_NUMBERS = range(1, 27)
 
 FULL_MARKS = 100
-
-PROCEDURE_KEYS = (
-    "evaluation_level",
-    "recognition_level",
-    "forward_to_central_min_score",
-    "certificate_validity_months",
-    "reevaluation_window_days",
-    "expiry_notice_days",
-    "commune_review_working_days",
-    "revocation_decision_days",
-    "reevaluation_decision_days",
-    "round_cutoffs",
-    "round_decision_dates",
-    "max_member_spread",
-    "quorum_fraction",
-)

@@ -3,6 +3,7 @@ the person loading the file; an empty list means the part is sound."""
 
 import datetime
 import itertools
+import json
 import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
@@ -14,7 +15,6 @@ from ocop.evaluation.definitions import leaf_nodes
 from ocop.evaluation.enums import (
     FULL_MARKS,
     MINIMUM_STAR_LEVELS,
-    PROCEDURE_KEYS,
     SHEET_NUMBERS,
     EvaluationLevel,
     RecognitionLevel,
@@ -155,6 +155,7 @@ _PROCEDURE_CHECKS = {
     "max_member_spread": (_score, gettext_lazy('a number of points written as text, e.g. "10"')),
     "quorum_fraction": (_fraction, gettext_lazy('a fraction above 0 and at most 1 written as text, e.g. "0.75"')),
 }
+PROCEDURE_KEYS = tuple(_PROCEDURE_CHECKS)  # the procedure's schema: every key is required
 
 
 def procedure_problems(procedure) -> list[str]:
@@ -172,7 +173,7 @@ def procedure_problems(procedure) -> list[str]:
         if key in procedure and not check(procedure[key]):
             problems.append(
                 _("The procedure's “%(key)s” is %(value)s; expected %(expected)s.")
-                % {"key": key, "value": procedure[key], "expected": expected}
+                % {"key": key, "value": json.dumps(procedure[key], ensure_ascii=False), "expected": expected}
             )
     cutoffs, decisions = procedure.get("round_cutoffs"), procedure.get("round_decision_dates")
     if isinstance(cutoffs, list) and isinstance(decisions, list) and len(cutoffs) != len(decisions):
