@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "ocop.producers",
     "ocop.evaluation",
     "ocop.certificates",
+    "ocop.dossiers",
     "ocop.backoffice",
     "ocop.public",
 ]

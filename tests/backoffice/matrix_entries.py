@@ -4,6 +4,8 @@ from ocop.accounts.enums import Role
 from tests.factories import PHUOC_THUAN, make_user, unit
 from tests.matrix import ALL, ANON, EVERYONE_LOGGED_IN, LOGGED_IN, OFFICE, OFFICERS
 
+CONTEXT_ORDER = 0
+
 
 def extend_context(ctx):
     from ocop.accounts.domain.users import create_organisation

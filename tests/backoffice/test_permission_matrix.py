@@ -8,6 +8,8 @@ import importlib
 from pathlib import Path
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ocop.accounts.enums import Role
@@ -16,10 +18,14 @@ from tests.matrix import ALL, ANON, LOGGED_IN, ROLES
 
 pytestmark = pytest.mark.django_db
 
-ENTRY_MODULES = [
-    importlib.import_module(f"tests.{path.parent.name}.matrix_entries")
-    for path in sorted(Path(__file__).parent.parent.glob("*/matrix_entries.py"))
-]
+# Modules whose records others build on set CONTEXT_ORDER lower (the registry's producer comes before dossiers).
+ENTRY_MODULES = sorted(
+    (
+        importlib.import_module(f"tests.{path.parent.name}.matrix_entries")
+        for path in Path(__file__).parent.parent.glob("*/matrix_entries.py")
+    ),
+    key=lambda module: (getattr(module, "CONTEXT_ORDER", 100), module.__name__),
+)
 MATRIX = {name: entry for module in ENTRY_MODULES for name, entry in module.ENTRIES.items()}
 
 # Apps whose URLs are not ours to police (Django's admin and language switch have their own checks).
@@ -49,15 +55,24 @@ def test_no_url_is_listed_twice():
     assert len(names) == len(set(names))
 
 
-@pytest.fixture
-def context(settings, tmp_path):
-    """Records the URLs need, in xã Phước Thuận: the commune the test officers and producer account work in."""
-    settings.MEDIA_ROOT = tmp_path
-    ctx = {}
-    for module in ENTRY_MODULES:
-        if hasattr(module, "extend_context"):
-            module.extend_context(ctx)
-    return ctx
+@pytest.fixture(scope="module")
+def context(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Records the URLs need, in xã Phước Thuận: the commune the test officers and producer account work in.
+
+    Built once for the module inside a transaction that is rolled back at the end; each test runs in its own
+    savepoint inside it, so what one test changes the next never sees.
+    """
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
+        transaction.atomic(),
+    ):
+        ctx = {}
+        for module in ENTRY_MODULES:
+            if hasattr(module, "extend_context"):
+                module.extend_context(ctx)
+        yield ctx
+        transaction.set_rollback(True)
 
 
 def _user_for(role: str, ctx):
@@ -77,7 +92,8 @@ def test_matrix(client, context, name, role):
         client.force_login(user)
     url = reverse(name, kwargs=build_kwargs(context, user) if build_kwargs else None)
     response = getattr(client, method)(url)
-    response.close()  # file downloads stream from an open file
+    if response.streaming:
+        b"".join(response.streaming_content)  # reading to the end closes the file (the client's wrapper does)
     if isinstance(ok_status, dict):
         ok_status = ok_status[ANON if role == ANON else LOGGED_IN]
     if allowed == ALL or (role != ANON and Role(role) in allowed):

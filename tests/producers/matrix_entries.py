@@ -6,6 +6,8 @@ from ocop.accounts.enums import Role
 from tests.factories import make_producer, make_product, png_upload, unit
 from tests.matrix import AREA_EDITORS, OFFICE, OFFICERS
 
+CONTEXT_ORDER = 10
+
 
 def extend_context(ctx):
     from ocop.producers.domain.documents import add_document

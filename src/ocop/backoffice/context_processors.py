@@ -21,6 +21,9 @@ class NavItem:
 # The back-office menu; each later capability adds its entries here.
 NAVIGATION = [
     NavItem(_("Dashboard"), "backoffice:dashboard", "backoffice.access", "backoffice:dashboard"),
+    NavItem(_("My tasks"), "backoffice:my_tasks", "backoffice.access", "backoffice:my_tasks"),
+    NavItem(_("Dossiers"), "backoffice:dossier_list", "dossiers.view_dossiers", "backoffice:dossier_"),
+    NavItem(_("Evaluation rounds"), "backoffice:round_list", "dossiers.view_rounds", "backoffice:round_"),
     NavItem(_("Producers"), "backoffice:producer_list", "producers.view_registry", "backoffice:producer_"),
     NavItem(_("Products"), "backoffice:product_list", "producers.view_registry", "backoffice:product_"),
     NavItem(_("Raw-material zones"), "backoffice:zone_list", "producers.view_registry", "backoffice:zone_"),
@@ -45,4 +48,8 @@ def navigation(request) -> dict:
         for item in NAVIGATION
         if user.has_perm(item.permission)
     ]
-    return {"nav_items": items, "my_roles": active_roles(user)}
+    return {
+        "nav_items": items,
+        "my_roles": active_roles(user),
+        "unread_notifications": user.notifications.filter(read_at__isnull=True).count(),
+    }

@@ -6,12 +6,13 @@ Generated records look real but carry ``is_generated = True``. A fixed seed make
 import csv
 import datetime
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from ocop.certificates.domain.issuing import register_certificate_from_records
 from ocop.certificates.enums import RecognitionLevel
+from ocop.common.text import fold
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
 from ocop.producers.domain.documents import add_document
@@ -19,6 +20,7 @@ from ocop.producers.domain.producers import create_producer
 from ocop.producers.domain.products import create_product, set_raw_material_zones, withdraw_product
 from ocop.producers.domain.zones import add_zone_certification, create_craft_village, create_zone
 from ocop.producers.enums import DocumentKind, EnterpriseSize, Gender, LegalForm, ZoneCertificationKind
+from ocop.producers.models import Producer
 
 CSV_PATH = Path(__file__).parent / "data" / "ninh-thuan-products.csv"
 LEGAL_FORMS = {
@@ -146,6 +148,13 @@ class _Context:
     villages: dict[str, object]
     decision_numbers: dict[tuple, str]
     registration_numbers: set
+    producer_names: dict = field(default_factory=dict)
+    product_names: dict = field(default_factory=dict)  # (producer id, product set) → names given
+
+    def names_of(self, producer, product_set: int | None = None) -> set[str]:
+        if product_set is not None:
+            return self.product_names.setdefault((producer.pk, product_set), set())
+        return {name for (pk, _set), names in self.product_names.items() if pk == producer.pk for name in names}
 
 
 def _commune(context: _Context, short_name: str, district_name: str | None = None) -> AdministrativeUnit:
@@ -256,9 +265,22 @@ def _load_named_products(context: _Context) -> dict[str, object]:
     return producers
 
 
+def _unique_in_commune(context: _Context, name: str, unit: AdministrativeUnit) -> str:
+    """Two generated producers of a commune never share a name (the registry refuses it, as it should)."""
+    taken = context.producer_names.setdefault(
+        unit.pk, set(Producer.objects.filter(unit=unit).values_list("search_name", flat=True))
+    )
+    candidate, number = name, 1
+    while fold(candidate) in taken:
+        number += 1
+        candidate = f"{name} {number}"
+    taken.add(fold(candidate))
+    return candidate
+
+
 def _generated_producer(context: _Context, unit: AdministrativeUnit, product_set: int):
     rng = context.rng
-    trade = PRODUCTS_BY_SET[product_set][2]
+    trade = PRODUCTS_BY_SET[product_set][2].capitalize()
     legal_form = rng.choices(
         [LegalForm.COOPERATIVE, LegalForm.HOUSEHOLD, LegalForm.ENTERPRISE, LegalForm.FARM, LegalForm.COOPERATIVE_GROUP],
         weights=[40, 30, 18, 6, 6],
@@ -272,6 +294,7 @@ def _generated_producer(context: _Context, unit: AdministrativeUnit, product_set
         LegalForm.FARM: f"Trang trại {trade} {person.split()[-1]}",
         LegalForm.COOPERATIVE_GROUP: f"Tổ hợp tác {trade} {unit.short_name}",
     }[legal_form]
+    name = _unique_in_commune(context, name, unit)
     return create_producer(
         actor=None,
         name=name,
@@ -300,14 +323,15 @@ def _generated_products(context: _Context, year: int, count: int, fours: int, pr
     communes = [u for u in context.communes.values() if u.era == Era.BEFORE_2025]
     for index in range(count):
         product_set = rng.choices(sets, weights=weights)[0]
-        reuse = [p for p in producers if p.products.filter(product_set=product_set).count() < 3]
+        # Generated products only go to generated producers: real producers keep exactly their real products.
+        reuse = [p for p in producers if p.is_generated and len(context.names_of(p, product_set)) < 3]
         if reuse and rng.random() < 0.55:
             producer = rng.choice(reuse)
         else:
             producer = _generated_producer(context, rng.choice(communes), product_set)
             producers.append(producer)
         names = PRODUCTS_BY_SET[product_set][0]
-        existing = set(producer.products.values_list("name", flat=True))
+        existing = context.names_of(producer)
         name = next(
             (n for n in rng.sample(names, len(names)) if n not in existing),
             f"{rng.choice(names)} loại {len(existing) + 1}",
@@ -322,6 +346,7 @@ def _generated_products(context: _Context, year: int, count: int, fours: int, pr
             packaging=rng.choice(["Chai 500 ml", "Hộp 250 g", "Túi 500 g", "Hộp quà 1 kg", ""]),
             shelf_life=rng.choice(["12 tháng", "6 tháng", "24 tháng", ""]),
         )
+        context.names_of(producer, product_set).add(name)
         _recognise(context, product, year, 4 if index < fours else 3)
 
 

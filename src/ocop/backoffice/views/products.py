@@ -12,6 +12,10 @@ from ocop.backoffice.forms import form_page, save_form
 from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
+from ocop.dossiers.domain.cycle import cycle_stage
+from ocop.dossiers.domain.queries import visible_dossiers
+from ocop.dossiers.enums import CycleStage
+from ocop.dossiers.interfaces.forms import MilestoneForm
 from ocop.producers.domain import products
 from ocop.producers.domain.queries import visible_products, with_lifecycle
 from ocop.producers.interfaces.exporters import products_workbook
@@ -75,11 +79,18 @@ def product_create(request):
 @require_perm("producers.view_registry", load_object=_load_product)
 def product_detail(request, pk, obj):
     can_edit = request.user.has_perm("producers.change_product", obj)
+    milestones = list(obj.milestones.all())
     return render(
         request,
         "backoffice/product_detail.html",
         {
             "product": obj,
+            "stage": cycle_stage(obj.state, {milestone.kind for milestone in milestones}),
+            "stages": CycleStage.choices,
+            "milestones": milestones,
+            "milestone_form": MilestoneForm() if request.user.has_perm("dossiers.record_milestone") else None,
+            "dossiers": visible_dossiers(request.user).filter(product=obj).order_by("-created_at"),
+            "can_file": request.user.has_perm("dossiers.add_dossier"),
             "certificates": obj.certificates.select_related("decision").order_by("-issued_on"),
             "photos": obj.photos.all(),
             "zones": obj.raw_material_zones.select_related("unit"),

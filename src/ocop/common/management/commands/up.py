@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from ocop.accounts.domain.bootstrap import ADMIN_USERNAME, ensure_administrator
 from ocop.common.i18n import compile_catalogues
 from ocop.demo import demo_loaded, load_demo
+from ocop.evaluation.domain.rule_sets import load_builtin_rule_sets
 from ocop.geo.models import AdministrativeUnit
 
 
@@ -28,6 +29,8 @@ class Command(BaseCommand):
         compile_catalogues()
         self.step("Cơ sở dữ liệu / database migrations")
         call_command("migrate", interactive=False, verbosity=0)
+        self.step("Bộ quy định OCOP / OCOP rule sets")
+        load_builtin_rule_sets()
         if not AdministrativeUnit.objects.exists():
             self.step("Đơn vị hành chính / administrative units (vietnam-provinces)")
             call_command("load_units", verbosity=0)

@@ -1,0 +1,414 @@
+"""Evaluation dossiers: the producer's filing, the commune's review, the evaluation level's intake."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ocop.backoffice.access import paginate, require_perm
+from ocop.backoffice.files import attachment_response
+from ocop.backoffice.forms import form_page, save_form
+from ocop.common.domain.activity import history_of
+from ocop.common.text import fold
+from ocop.dossiers import checklist
+from ocop.dossiers.domain import drafting, workflow
+from ocop.dossiers.domain.queries import visible_dossiers
+from ocop.dossiers.enums import DossierState, Level
+from ocop.dossiers.interfaces.forms import (
+    CommuneReportForm,
+    DossierFilterForm,
+    DossierForm,
+    EvidenceForm,
+    MarkForm,
+    NewDossierForm,
+    RejectForm,
+    SubmitForm,
+    SupplementForm,
+)
+from ocop.dossiers.models import Evidence
+from ocop.evaluation.domain.scoring import score_sheet
+
+
+def _load(request, pk, **_route):
+    dossiers = visible_dossiers(request.user).select_related(
+        "product__producer__unit", "commune", "evaluation_unit", "rule_set", "round"
+    )
+    return get_object_or_404(dossiers, pk=pk)
+
+
+def _crumbs(*extra):
+    return [(_("Dossiers"), reverse("backoffice:dossier_list")), *extra]
+
+
+def _detail(dossier):
+    return redirect("backoffice:dossier_detail", pk=dossier.pk)
+
+
+@require_perm("dossiers.view_dossiers")
+def dossier_list(request):
+    filters = DossierFilterForm(request.GET or None)
+    rows = visible_dossiers(request.user).select_related("product", "producer", "commune")
+    if filters.is_valid():
+        if query := filters.cleaned_data["q"].strip():
+            rows = rows.filter(
+                Q(product__search_name__contains=fold(query))
+                | Q(producer__search_name__contains=fold(query))
+                | Q(receipt_number__icontains=query)
+            )
+        if filters.cleaned_data["state"]:
+            rows = rows.filter(state=filters.cleaned_data["state"])
+    rows = rows.order_by("deadline", "-updated_at")  # the most urgent first; no deadline sorts last on both DBs
+    counts = dict(visible_dossiers(request.user).values_list("state").annotate(n=Count("id")))
+    return render(
+        request,
+        "backoffice/dossier_list.html",
+        {
+            "filters": filters,
+            "page": paginate(request, rows),
+            "today": timezone.localdate(),
+            "counts": [(state, label, counts[state]) for state, label in DossierState.choices if state in counts],
+            "breadcrumbs": _crumbs(),
+            "can_add": request.user.has_perm("dossiers.add_dossier"),
+        },
+    )
+
+
+@require_perm("dossiers.add_dossier")
+def dossier_create(request):
+    form = NewDossierForm(request.POST or None, actor=request.user, initial={"product": request.GET.get("product")})
+    dossier = save_form(request, form, lambda data: drafting.create_dossier(actor=request.user, **data))
+    if dossier:
+        messages.success(request, _("Dossier created. Add the evidence and the self-assessment, then submit it."))
+        return _detail(dossier)
+    return form_page(
+        request, form, title=_("New evaluation dossier"), breadcrumbs=_crumbs((_("New evaluation dossier"), None))
+    )
+
+
+@require_perm("dossiers.view_dossiers", load_object=_load)
+def dossier_detail(request, pk, obj):
+    user = request.user
+    product_set = obj.product.product_set
+    evidence = list(obj.evidence.select_related("document"))
+    marks = {(m.requirement, m.level): m for m in obj.marks.select_related("marked_by")}
+    items = [
+        {
+            "requirement": r,
+            "required": r.required(product_set),
+            "evidence": [e for e in evidence if e.requirement == r.code],
+            "commune_mark": marks.get((r.code, Level.COMMUNE)),
+            "evaluation_mark": marks.get((r.code, obj.evaluation_level)) if obj.evaluation_level else None,
+        }
+        for r in checklist.requirements_for(product_set)
+    ]
+    can_change = user.has_perm("dossiers.change_dossier", obj)
+    context = {
+        "dossier": obj,
+        "items": items,
+        "history": history_of(obj)[:40],
+        "supplements": obj.supplement_requests.select_related("requested_by"),
+        "report": getattr(obj, "commune_report", None),
+        "self_score": score_sheet(drafting.scoring_sheet(obj), obj.self_score_answers)
+        if obj.self_score_answers
+        else None,
+        "can_change": can_change,
+        "can_review": user.has_perm("dossiers.review_at_commune", obj),
+        "can_decide": user.has_perm("dossiers.decide_at_evaluation_level", obj),
+        "can_withdraw": user.has_perm("dossiers.withdraw_dossier", obj)
+        and obj.state in workflow.TRANSITIONS["withdraw"][0],
+        "missing": workflow.missing_for_submission(obj) if obj.state == "draft" else [],
+        "reusable": drafting.reusable_documents(obj) if can_change else {},
+        "breadcrumbs": _crumbs((str(obj), None)),
+    }
+    if can_change:
+        context |= {
+            "evidence_form": EvidenceForm(dossier=obj),
+            "paper_filing": user.has_perm("dossiers.receive_paper_dossier"),
+            "submit_form": SubmitForm(),
+        }
+    if context["can_review"] or context["can_decide"]:
+        context |= {"supplement_form": SupplementForm(dossier=obj), "reject_form": RejectForm()}
+    return render(request, "backoffice/dossier_detail.html", context)
+
+
+@require_perm("dossiers.change_dossier", load_object=_load)
+def dossier_edit(request, pk, obj):
+    form = DossierForm(request.POST or None, instance=obj)
+    if save_form(request, form, lambda data: drafting.update_dossier(actor=request.user, dossier=obj, **data)):
+        messages.success(request, _("Changes saved."))
+        return _detail(obj)
+    detail = reverse("backoffice:dossier_detail", args=[obj.pk])
+    return form_page(
+        request,
+        form,
+        title=_("Registration form and self-assessment report"),
+        cancel_url=detail,
+        breadcrumbs=_crumbs((str(obj), detail), (_("Edit"), None)),
+    )
+
+
+@require_perm("dossiers.change_dossier", load_object=_load)
+def dossier_self_score(request, pk, obj):
+    sheet = drafting.scoring_sheet(obj)
+    answers = (
+        {code: int(value) for code, value in request.POST.items() if code in sheet.leaves_by_code and value.isdigit()}
+        if request.method == "POST"
+        else obj.self_score_answers
+    )
+    evidence = (
+        {code: request.POST.get(f"evidence-{code}", "") for code in sheet.leaves_by_code}
+        if request.method == "POST"
+        else obj.self_score_evidence
+    )
+    errors = []
+    if request.method == "POST":
+        try:
+            drafting.save_self_score(actor=request.user, dossier=obj, answers=answers, evidence=evidence)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("Self-assessment saved."))
+            return _detail(obj)
+    detail = reverse("backoffice:dossier_detail", args=[obj.pk])
+    parts = [
+        (
+            part,
+            [(leaf, answers.get(leaf.code), evidence.get(leaf.code, "")) for leaf in sheet.leaves if leaf.part == part],
+        )
+        for part in sheet.parts
+    ]
+    return render(
+        request,
+        "backoffice/dossier_self_score.html",
+        {
+            "dossier": obj,
+            "sheet": sheet,
+            "parts": parts,
+            "errors": errors,
+            "score": score_sheet(sheet, answers) if answers and not errors else None,
+            "breadcrumbs": _crumbs((str(obj), detail), (_("Self-score"), None)),
+        },
+    )
+
+
+def _act(request, obj, form, call, success):
+    """Run one of the dossier's small forms (a transition, an upload, a tick) and return to the dossier."""
+    result = save_form(request, form, call)
+    if result is not None:
+        messages.success(request, success)
+    else:
+        problems = [str(e) for errors in form.errors.values() for e in errors]
+        messages.error(request, " ".join(problems) or _("Nothing was changed."))
+    return _detail(obj)
+
+
+@require_POST
+@require_perm("dossiers.change_dossier", load_object=_load)
+def dossier_submit(request, pk, obj):
+    # Officers may record the day a paper dossier was received; a producer files today.
+    paper = request.user.has_perm("dossiers.receive_paper_dossier")
+    return _act(
+        request,
+        obj,
+        SubmitForm(request.POST),
+        lambda data: workflow.submit_dossier(actor=request.user, dossier=obj, on=data["filed_on"] if paper else None),
+        _("The dossier was filed with the commune."),
+    )
+
+
+@require_POST
+@require_perm("dossiers.change_dossier", load_object=_load)
+def dossier_resubmit(request, pk, obj):
+    return _act(
+        request,
+        obj,
+        forms.Form(request.POST),
+        lambda data: workflow.resubmit_dossier(actor=request.user, dossier=obj),
+        _("The dossier was sent back."),
+    )
+
+
+@require_POST
+@require_perm("dossiers.withdraw_dossier", load_object=_load)
+def dossier_withdraw(request, pk, obj):
+    return _act(
+        request,
+        obj,
+        forms.Form(request.POST),
+        lambda data: workflow.withdraw_dossier(actor=request.user, dossier=obj),
+        _("The dossier was withdrawn."),
+    )
+
+
+@require_POST
+@require_perm("dossiers.change_dossier", load_object=_load)
+def evidence_add(request, pk, obj):
+    return _act(
+        request,
+        obj,
+        EvidenceForm(request.POST, request.FILES, dossier=obj),
+        lambda data: drafting.add_evidence(actor=request.user, dossier=obj, **data),
+        _("Evidence added."),
+    )
+
+
+@require_POST
+@require_perm("dossiers.change_dossier", load_object=_load)
+def evidence_reuse(request, pk, obj):
+    reusable = drafting.reusable_documents(obj)
+    requirement = request.POST.get("requirement", "")
+    document = next((d for d in reusable.get(requirement, []) if str(d.pk) == request.POST.get("document")), None)
+    if document is None:
+        messages.error(request, _("This document cannot serve this item."))
+        return _detail(obj)
+    return _act(
+        request,
+        obj,
+        forms.Form(request.POST),
+        lambda data: drafting.reuse_document(
+            actor=request.user, dossier=obj, requirement=requirement, document=document
+        ),
+        _("The registry document is used for this item."),
+    )
+
+
+def _load_evidence(request, pk, evidence_pk):
+    return get_object_or_404(
+        Evidence.objects.select_related("dossier", "document"), pk=evidence_pk, dossier=_load(request, pk)
+    )
+
+
+def _load_dossier_of_evidence(request, pk, evidence_pk):
+    return _load(request, pk)
+
+
+@require_POST
+@require_perm("dossiers.change_dossier", load_object=_load_dossier_of_evidence)
+def evidence_remove(request, pk, evidence_pk, obj):
+    evidence = get_object_or_404(obj.evidence, pk=evidence_pk)
+    return _act(
+        request,
+        obj,
+        forms.Form(request.POST),
+        lambda data: drafting.remove_evidence(actor=request.user, evidence=evidence),
+        _("Evidence removed."),
+    )
+
+
+@require_perm("dossiers.view_dossiers", load_object=_load_evidence)
+def evidence_file(request, pk, evidence_pk, obj):
+    return attachment_response(
+        obj.document.file if obj.document_id else obj.file, inline=obj.mime_type.startswith("image/")
+    )
+
+
+@require_POST
+@require_perm("dossiers.review_at_commune", load_object=_load)
+def dossier_commune_mark(request, pk, obj):
+    return _mark(request, obj)
+
+
+@require_POST
+@require_perm("dossiers.decide_at_evaluation_level", load_object=_load)
+def dossier_evaluation_mark(request, pk, obj):
+    return _mark(request, obj)
+
+
+def _mark(request, obj):
+    return _act(
+        request,
+        obj,
+        MarkForm(request.POST),
+        lambda data: drafting.mark_item(actor=request.user, dossier=obj, **data),
+        _("Checklist updated."),
+    )
+
+
+@require_perm("dossiers.review_at_commune", load_object=_load)
+def dossier_commune_report(request, pk, obj):
+    form = CommuneReportForm(request.POST or None, instance=getattr(obj, "commune_report", None))
+    if save_form(request, form, lambda data: drafting.record_commune_report(actor=request.user, dossier=obj, **data)):
+        messages.success(request, _("The commune report (form 03) was saved."))
+        return _detail(obj)
+    detail = reverse("backoffice:dossier_detail", args=[obj.pk])
+    return form_page(
+        request,
+        form,
+        title=_("Commune report (form 03)"),
+        cancel_url=detail,
+        breadcrumbs=_crumbs((str(obj), detail), (_("Form 03"), None)),
+        intro=_("Confirm the four facts the commune vouches for before forwarding the dossier."),
+    )
+
+
+@require_POST
+@require_perm("dossiers.review_at_commune", load_object=_load)
+def dossier_forward(request, pk, obj):
+    return _act(
+        request,
+        obj,
+        forms.Form(request.POST),
+        lambda data: workflow.forward_dossier(actor=request.user, dossier=obj),
+        _("The dossier was forwarded for evaluation."),
+    )
+
+
+def _supplement(request, obj):
+    return _act(
+        request,
+        obj,
+        SupplementForm(request.POST, dossier=obj),
+        lambda data: workflow.request_supplement(actor=request.user, dossier=obj, **data),
+        _("The dossier was returned to the producer."),
+    )
+
+
+def _reject(request, obj):
+    return _act(
+        request,
+        obj,
+        RejectForm(request.POST),
+        lambda data: workflow.reject_dossier(actor=request.user, dossier=obj, **data),
+        _("The dossier was rejected."),
+    )
+
+
+@require_POST
+@require_perm("dossiers.review_at_commune", load_object=_load)
+def dossier_commune_return(request, pk, obj):
+    return _supplement(request, obj)
+
+
+@require_POST
+@require_perm("dossiers.review_at_commune", load_object=_load)
+def dossier_commune_reject(request, pk, obj):
+    return _reject(request, obj)
+
+
+@require_POST
+@require_perm("dossiers.decide_at_evaluation_level", load_object=_load)
+def dossier_evaluation_return(request, pk, obj):
+    return _supplement(request, obj)
+
+
+@require_POST
+@require_perm("dossiers.decide_at_evaluation_level", load_object=_load)
+def dossier_evaluation_reject(request, pk, obj):
+    return _reject(request, obj)
+
+
+@require_POST
+@require_perm("dossiers.decide_at_evaluation_level", load_object=_load)
+def dossier_accept(request, pk, obj):
+    return _act(
+        request,
+        obj,
+        forms.Form(request.POST),
+        lambda data: workflow.accept_dossier(actor=request.user, dossier=obj),
+        _("The dossier was accepted into a round."),
+    )

@@ -1,0 +1,54 @@
+"""Which kind of dossier a product may file, and when: first evaluation, upgrade, re-evaluation."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from ocop.certificates.models import Certificate
+from ocop.dossiers.enums import ACTIVE_STATES, DossierKind
+from ocop.evaluation.models import RuleSet
+
+
+def current_certificate(product, on: datetime.date) -> Certificate | None:
+    """The product's certificate in force on ``on`` (the latest one not replaced, still within its validity)."""
+    return (
+        Certificate.objects.filter(product=product, replaced_by__isnull=True, issued_on__lte=on, valid_until__gte=on)
+        .order_by("-issued_on", "-id")
+        .first()
+    )
+
+
+def check_kind_allowed(product, kind: str, *, on: datetime.date, rule_set: RuleSet, exclude=None) -> None:
+    """Refuse a dossier the rules do not allow: a second open dossier, an upgrade without a certificate, a
+    re-evaluation outside the window the rule set gives (180 to 120 days before expiry under QĐ 26)."""
+    open_dossiers = product.dossiers.filter(state__in=ACTIVE_STATES)
+    if exclude is not None:
+        open_dossiers = open_dossiers.exclude(pk=exclude.pk)
+    if open_dossiers.exists():
+        raise ValidationError(_("This product already has a dossier in progress."), code="already_open")
+    certificate = current_certificate(product, on)
+    if kind == DossierKind.FIRST and certificate is not None:
+        raise ValidationError(
+            _("The product holds a valid certificate: file an upgrade or a re-evaluation."), code="certified"
+        )
+    if kind in (DossierKind.UPGRADE, DossierKind.REEVALUATION) and certificate is None:
+        raise ValidationError(
+            _("Only a product with a valid certificate can file this kind of dossier."), code="not_certified"
+        )
+    if kind == DossierKind.UPGRADE and certificate.stars >= 5:
+        raise ValidationError(_("A 5-star product cannot be upgraded."), code="top")
+    if kind == DossierKind.REEVALUATION:
+        window = rule_set.reevaluation_window()
+        if window is not None:
+            first, last = window.dates_for(certificate.valid_until)
+            if not first <= on <= last:
+                raise ValidationError(
+                    _("A re-evaluation can be filed from %(first)s to %(last)s (certificate valid until %(expiry)s).")
+                    % {
+                        "first": first.strftime("%d/%m/%Y"),
+                        "last": last.strftime("%d/%m/%Y"),
+                        "expiry": certificate.valid_until.strftime("%d/%m/%Y"),
+                    },
+                    code="outside_window",
+                )

@@ -1,0 +1,75 @@
+"""Which dossiers a user sees, and the ones waiting for the user's action ("my tasks")."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ocop.accounts.domain.roles import active_roles, has_role
+from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.enums import Role
+from ocop.dossiers.enums import DossierState, Level
+from ocop.dossiers.models import Dossier
+from ocop.producers.domain.queries import own_producer_ids
+
+
+def visible_dossiers(user) -> QuerySet[Dossier]:
+    """Officers see the dossiers received in their area; producer accounts their own producer's."""
+    scope = scope_of(user)
+    if scope.everything:
+        return Dossier.objects.all()
+    condition = Q(pk__in=[])
+    if scope.unit_ids:
+        # A draft has no receiving commune yet: it belongs to the producer's commune.
+        condition |= Q(commune__in=scope.unit_ids) | Q(commune__isnull=True, producer__unit__in=scope.unit_ids)
+    if own := own_producer_ids(user):
+        condition |= Q(producer__in=own)
+    return Dossier.objects.filter(condition)
+
+
+@dataclass(frozen=True)
+class Task:
+    dossier: Dossier
+    action: str  # what the user has to do
+    deadline: datetime.date | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.deadline is not None and self.deadline < timezone.localdate()
+
+
+def _waiting_for(user) -> Q:
+    """The dossiers whose next step is the user's, by role."""
+    roles = {assignment.role for assignment in active_roles(user)}
+    waiting = Q(pk__in=[])
+    if Role.PRODUCER in roles:
+        waiting |= Q(
+            producer__in=own_producer_ids(user), state__in=[DossierState.DRAFT, DossierState.SUPPLEMENT_REQUESTED]
+        )
+    if roles & {Role.COMMUNE_OFFICER, Role.ADMIN}:
+        waiting |= Q(state=DossierState.SUBMITTED, current_level=Level.COMMUNE)
+    if roles & {Role.DISTRICT_OFFICER, Role.ADMIN}:
+        waiting |= Q(state=DossierState.FORWARDED, evaluation_level=Level.DISTRICT)
+    if roles & {Role.PROVINCE_OFFICE, Role.ADMIN}:
+        waiting |= Q(state=DossierState.FORWARDED, evaluation_level=Level.PROVINCE)
+    return waiting
+
+
+ACTIONS = {
+    DossierState.DRAFT: _("Complete and submit the dossier"),
+    DossierState.SUPPLEMENT_REQUESTED: _("Add what was asked and send the dossier back"),
+    DossierState.SUBMITTED: _("Check the dossier and forward it, or return it"),
+    DossierState.FORWARDED: _("Accept the dossier into a round, or return it"),
+}
+
+
+def tasks_for(user) -> list[Task]:
+    """The user's dossier tasks, the most urgent first (no deadline last)."""
+    if not getattr(user, "is_authenticated", False) or (not active_roles(user) and not has_role(user, Role.ADMIN)):
+        return []
+    dossiers = visible_dossiers(user).filter(_waiting_for(user)).select_related("product", "producer")
+    tasks = [Task(dossier, ACTIONS[dossier.state], dossier.deadline) for dossier in dossiers]
+    far_future = datetime.date.max
+    return sorted(tasks, key=lambda task: (task.deadline or far_future, task.dossier.pk))

@@ -1,0 +1,63 @@
+"""Where a dossier goes under the rules it was filed under: which commune receives it, which level evaluates it,
+its receipt number, and the round it joins."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from ocop.dossiers.enums import Level
+from ocop.dossiers.models import ReceiptSequence, Round
+from ocop.evaluation.models import RuleSet
+from ocop.geo.domain.queries import current_units_for
+from ocop.geo.enums import UnitLevel
+from ocop.geo.models import AdministrativeUnit
+
+
+def receiving_commune(producer_commune: AdministrativeUnit, filed_on: datetime.date) -> AdministrativeUnit:
+    """The commune that receives a dossier filed on ``filed_on``: today's successor of a former commune."""
+    if producer_commune.valid_to is None or producer_commune.valid_to >= filed_on:
+        return producer_commune
+    return current_units_for(producer_commune)[0]
+
+
+def _ancestor(unit: AdministrativeUnit, level: str) -> AdministrativeUnit:
+    while unit.level != level:
+        unit = unit.parent
+    return unit
+
+
+def evaluating_area(commune: AdministrativeUnit, rule_set: RuleSet) -> tuple[str, AdministrativeUnit]:
+    """District council under the three-level procedure (the commune's district), province under the two-level."""
+    if rule_set.evaluation_level == Level.DISTRICT:
+        return Level.DISTRICT, _ancestor(commune, UnitLevel.DISTRICT)
+    return Level.PROVINCE, _ancestor(commune, UnitLevel.PROVINCE)
+
+
+def next_receipt_number(commune: AdministrativeUnit, year: int) -> str:
+    """``<n>/PĐK-<province code>-<commune code>-<year>``; call inside the transaction that files the dossier."""
+    province_code = _ancestor(commune, UnitLevel.PROVINCE).code
+    sequence, _created = ReceiptSequence.objects.select_for_update().get_or_create(
+        province_code=province_code, commune_code=commune.code, year=year
+    )
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return f"{sequence.last:02d}/PĐK-{province_code}-{commune.code}-{year}"
+
+
+def round_for(*, level: str, unit: AdministrativeUnit, received_on: datetime.date, rule_set: RuleSet) -> Round:
+    """The next open round whose cut-off is on or after ``received_on`` (rounds are created as they are needed)."""
+    for year in (received_on.year, received_on.year + 1):
+        for number, planned in enumerate(rule_set.rounds(year), start=1):
+            if planned.cutoff < received_on:
+                continue
+            found, _created = Round.objects.get_or_create(
+                level=level,
+                unit=unit,
+                year=year,
+                number=number,
+                defaults={"cutoff": planned.cutoff, "decision_due": planned.decision_by},
+            )
+            if found.closed_at is None:
+                return found
+    raise ValidationError(_("Every round up to next year is closed: there is no round for this dossier to join."))
