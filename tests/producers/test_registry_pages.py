@@ -174,3 +174,17 @@ def test_an_oversized_upload_is_refused(settings, tmp_path):
     with pytest.raises(ValidationError) as error:
         add_product_photo(actor=None, product=make_product(), upload=big)
     assert error.value.code == "too_large"
+
+
+@pytest.mark.parametrize("name", ["backoffice:producer_list", "backoffice:zone_list", "backoffice:village_list"])
+def test_every_registry_list_exports_to_excel(client, name):
+    from ocop.producers.domain.zones import create_craft_village, create_zone
+
+    producer = make_producer(name="HTX Gốm Bàu Trúc")
+    create_zone(actor=None, producer=producer, name="Vùng đất sét", material="Đất sét", unit=producer.unit)
+    create_craft_village(actor=None, name="Làng gốm Bàu Trúc", unit=producer.unit)
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    response = client.get(reverse(name), {"format": "xlsx"})
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Tên"
+    assert len(rows) == 2

@@ -12,9 +12,11 @@ from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.forms import form_page, save_form
 from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
+from ocop.common.xlsx import xlsx_response
 from ocop.producers.domain import zones
 from ocop.producers.domain.documents import expiry_status
 from ocop.producers.domain.queries import visible_craft_villages, visible_zones
+from ocop.producers.interfaces.exporters import villages_workbook, zones_workbook
 from ocop.producers.interfaces.forms import (
     CraftVillageForm,
     ListFilterForm,
@@ -45,6 +47,8 @@ def zone_list(request):
         .annotate(product_count=Count("products"))
         .order_by(vi_ordered("name"), "pk")
     )
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(zones_workbook(rows), "vung-nguyen-lieu.xlsx")
     return render(
         request,
         "backoffice/zone_list.html",
@@ -135,6 +139,8 @@ def village_list(request):
         .annotate(producer_count=Count("producers"))
         .order_by(vi_ordered("name"), "pk")
     )
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(villages_workbook(rows), "lang-nghe.xlsx")
     return render(
         request,
         "backoffice/village_list.html",

@@ -52,3 +52,29 @@ def products_workbook(products) -> bytes:
         Column(_("Generated demo record"), lambda p: p.is_generated, 10),
     ]
     return workbook_bytes([Sheet(_("Products"), columns, products)])
+
+
+def zones_workbook(zones) -> bytes:
+    columns = [
+        Column(_("Name"), lambda z: z.name, 30),
+        Column(_("Raw material"), lambda z: z.material, 20),
+        Column(_("Growing-area code"), lambda z: z.growing_area_code, 18),
+        Column(_("Area (ha)"), lambda z: z.area_hectares, 12),
+        Column(_("Producer"), lambda z: z.producer.name, 36),
+        Column(_("Commune"), lambda z: z.unit.name, 22),
+        Column(_("Location"), lambda z: z.location, 24),
+        Column(_("Generated demo record"), lambda z: z.is_generated, 10),
+    ]
+    return workbook_bytes([Sheet(_("Raw-material zones"), columns, zones)])
+
+
+def villages_workbook(villages) -> bytes:
+    columns = [
+        Column(_("Name"), lambda v: v.name, 30),
+        Column(_("Craft"), lambda v: v.craft, 20),
+        Column(_("Commune"), lambda v: v.unit.name, 22),
+        Column(_("recognition decision number"), lambda v: v.recognition_number, 18),
+        Column(_("recognition decision date"), lambda v: v.recognition_date, 14),
+        Column(_("Producers"), lambda v: v.producer_count, 10),
+    ]
+    return workbook_bytes([Sheet(_("Craft villages"), columns, villages)])
