@@ -66,3 +66,23 @@ def test_the_same_decision_cannot_recognise_a_product_twice():
 def test_only_three_to_five_stars_are_certified(stars):
     with pytest.raises(ValidationError):
         _register(make_product(), datetime.date(2024, 12, 27), stars=stars)
+
+
+def test_a_decision_issues_a_certificate_that_replaces_the_one_in_force():
+    from decimal import Decimal
+
+    from ocop.certificates.domain.issuing import issue_certificate, record_decision
+
+    product = make_product()
+    old = _register(product, datetime.date(2024, 12, 27), stars=3, number="11/QĐ-UBND")
+    decision = record_decision(actor=None, number="2020/QĐ-UBND", decided_on=datetime.date(2026, 6, 30),
+                               level=RecognitionLevel.PROVINCE, issuing_body="UBND tỉnh Khánh Hòa")
+    assert decision.rule_set == "QD26-2026"
+    upgraded = issue_certificate(actor=None, decision=decision, product=product, stars=4, score=Decimal("78.25"))
+    assert upgraded.replaces == old
+    assert upgraded.valid_until == datetime.date(2029, 6, 30)
+    state = _state(product, datetime.date(2026, 11, 28))
+    assert (state.state, state.stars) == (ProductState.CERTIFIED, 4)
+    with pytest.raises(ValidationError):
+        record_decision(actor=None, number="2020/QĐ-UBND", decided_on=datetime.date(2026, 6, 30),
+                        level=RecognitionLevel.PROVINCE, issuing_body="UBND tỉnh Khánh Hòa")
