@@ -130,3 +130,29 @@ def _tick_everything(dossier, officer):
     for requirement in checklist.requirements_for(dossier.product.product_set):
         if requirement.required(dossier.product.product_set):
             drafting.mark_item(actor=officer, dossier=dossier, requirement=requirement.code, ok=True)
+
+
+def make_council(unit_key=("56", "province", "from_2025"), level: str = "province", members: int = 5):
+    """A council with a chair, a secretary and ordinary members, each a user with the council-member role."""
+    from ocop.councils.domain.membership import add_member, create_council
+
+    council = create_council(
+        actor=None, name=f"Hội đồng đánh giá sản phẩm OCOP {next(_sequence)}", level=level, unit=unit(*unit_key)
+    )
+    roles = ["chair", "secretary", *["member"] * (members - 2)]
+    for role in roles:
+        add_member(actor=None, council=council, user=make_user(Role.COUNCIL_MEMBER), role=role)
+    return council
+
+
+def make_session(council, dossiers, *, held_on=None):
+    """A session for the round of ``dossiers`` (all accepted into the same round), everyone present."""
+    import datetime
+
+    from ocop.councils.domain.sessions import open_session, record_attendance
+
+    session = open_session(
+        actor=None, council=council, round=dossiers[0].round, held_on=held_on or datetime.date.today()
+    )
+    record_attendance(actor=None, session=session, members=list(council.members.all()))
+    return session

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "ocop.evaluation",
     "ocop.certificates",
     "ocop.dossiers",
+    "ocop.councils",
     "ocop.backoffice",
     "ocop.public",
 ]

@@ -86,7 +86,7 @@ def _user_for(role: str, ctx):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_matrix(client, context, name, role):
-    method, build_kwargs, allowed, ok_status = MATRIX[name]
+    method, build_kwargs, allowed, ok_status, *out_of_reach = MATRIX[name]
     user = _user_for(role, context)
     if user is not None:
         client.force_login(user)
@@ -96,7 +96,9 @@ def test_matrix(client, context, name, role):
         b"".join(response.streaming_content)  # reading to the end closes the file (the client's wrapper does)
     if isinstance(ok_status, dict):
         ok_status = ok_status[ANON if role == ANON else LOGGED_IN]
-    if allowed == ALL or (role != ANON and Role(role) in allowed):
+    if out_of_reach and role in out_of_reach[0]:
+        assert response.status_code == 404, (name, role)  # allowed the page, but the record is not in their area
+    elif allowed == ALL or (role != ANON and Role(role) in allowed):
         assert response.status_code == ok_status, (name, role)
     elif role == ANON:
         assert response.status_code == 302 and response["Location"].startswith(reverse("backoffice:login")), name

@@ -75,8 +75,13 @@ def test_a_decision_issues_a_certificate_that_replaces_the_one_in_force():
 
     product = make_product()
     old = _register(product, datetime.date(2024, 12, 27), stars=3, number="11/QĐ-UBND")
-    decision = record_decision(actor=None, number="2020/QĐ-UBND", decided_on=datetime.date(2026, 6, 30),
-                               level=RecognitionLevel.PROVINCE, issuing_body="UBND tỉnh Khánh Hòa")
+    decision = record_decision(
+        actor=None,
+        number="2020/QĐ-UBND",
+        decided_on=datetime.date(2026, 6, 30),
+        level=RecognitionLevel.PROVINCE,
+        issuing_body="UBND tỉnh Khánh Hòa",
+    )
     assert decision.rule_set == "QD26-2026"
     upgraded = issue_certificate(actor=None, decision=decision, product=product, stars=4, score=Decimal("78.25"))
     assert upgraded.replaces == old
@@ -84,5 +89,10 @@ def test_a_decision_issues_a_certificate_that_replaces_the_one_in_force():
     state = _state(product, datetime.date(2026, 11, 28))
     assert (state.state, state.stars) == (ProductState.CERTIFIED, 4)
     with pytest.raises(ValidationError):
-        record_decision(actor=None, number="2020/QĐ-UBND", decided_on=datetime.date(2026, 6, 30),
-                        level=RecognitionLevel.PROVINCE, issuing_body="UBND tỉnh Khánh Hòa")
+        record_decision(
+            actor=None,
+            number="2020/QĐ-UBND",
+            decided_on=datetime.date(2026, 6, 30),
+            level=RecognitionLevel.PROVINCE,
+            issuing_body="UBND tỉnh Khánh Hòa",
+        )

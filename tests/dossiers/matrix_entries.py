@@ -5,7 +5,8 @@ from tests.factories import make_dossier, make_product
 from tests.matrix import AREA_EDITORS, EVERYONE_LOGGED_IN, OFFICERS
 
 OWNERS = AREA_EDITORS | {Role.PRODUCER}
-READERS = OFFICERS | {Role.PRODUCER}
+COUNCIL = {Role.COUNCIL_MEMBER, Role.ADVISORY_MEMBER}  # see the dossiers of their council's rounds only
+READERS = OFFICERS | {Role.PRODUCER} | COUNCIL
 COMMUNE_REVIEWERS = {Role.ADMIN, Role.PROVINCE_OFFICE, Role.COMMUNE_OFFICER}
 PROVINCE_EVALUATORS = {Role.ADMIN, Role.PROVINCE_OFFICE}  # a dossier filed today is evaluated by the province
 
@@ -56,7 +57,7 @@ ENTRIES = {
     "backoffice:product_milestone": ("post", _product, OWNERS, 302),
     "backoffice:dossier_list": ("get", None, READERS, 200),
     "backoffice:dossier_create": ("get", None, OWNERS, 200),
-    "backoffice:dossier_detail": ("get", _draft, READERS, 200),
+    "backoffice:dossier_detail": ("get", _draft, READERS, 200, COUNCIL),
     "backoffice:dossier_edit": ("get", _draft, OWNERS, 200),
     "backoffice:dossier_self_score": ("get", _draft, OWNERS, 200),
     "backoffice:dossier_submit": ("post", _draft, OWNERS, 302),
@@ -65,7 +66,7 @@ ENTRIES = {
     "backoffice:dossier_evidence_add": ("post", _draft, OWNERS, 302),
     "backoffice:dossier_evidence_reuse": ("post", _draft, OWNERS, 302),
     "backoffice:dossier_evidence_remove": ("post", _draft_evidence, OWNERS, 302),
-    "backoffice:dossier_evidence_file": ("get", _submitted_evidence, READERS, 200),
+    "backoffice:dossier_evidence_file": ("get", _submitted_evidence, READERS, 200, COUNCIL),
     "backoffice:dossier_commune_mark": ("post", _submitted, COMMUNE_REVIEWERS, 302),
     "backoffice:dossier_commune_report": ("get", _submitted, COMMUNE_REVIEWERS, 200),
     "backoffice:dossier_forward": ("post", _submitted, COMMUNE_REVIEWERS, 302),

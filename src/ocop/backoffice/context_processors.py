@@ -24,6 +24,8 @@ NAVIGATION = [
     NavItem(_("My tasks"), "backoffice:my_tasks", "backoffice.access", "backoffice:my_tasks"),
     NavItem(_("Dossiers"), "backoffice:dossier_list", "dossiers.view_dossiers", "backoffice:dossier_"),
     NavItem(_("Evaluation rounds"), "backoffice:round_list", "dossiers.view_rounds", "backoffice:round_"),
+    NavItem(_("Councils"), "backoffice:council_list", "councils.view_councils", "backoffice:council_"),
+    NavItem(_("My score sheets"), "backoffice:my_scoring", "councils.view_councils", "backoffice:my_scoring"),
     NavItem(_("Producers"), "backoffice:producer_list", "producers.view_registry", "backoffice:producer_"),
     NavItem(_("Products"), "backoffice:product_list", "producers.view_registry", "backoffice:product_"),
     NavItem(_("Raw-material zones"), "backoffice:zone_list", "producers.view_registry", "backoffice:zone_"),

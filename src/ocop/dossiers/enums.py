@@ -14,13 +14,22 @@ class DossierState(models.TextChoices):
     SUPPLEMENT_REQUESTED = "supplement_requested", _("Returned for supplements")
     FORWARDED = "forwarded", _("Forwarded for evaluation")
     ACCEPTED = "accepted", _("Accepted into a round")
+    SCORED = "scored", _("Scored by the council")
+    RECOGNISED = "recognised", _("Recognised")
+    NOT_RECOGNISED = "not_recognised", _("Not recognised")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 # Dossiers still moving through the procedure (they make the product "registered for evaluation").
 ACTIVE_STATES = frozenset(
-    {DossierState.SUBMITTED, DossierState.SUPPLEMENT_REQUESTED, DossierState.FORWARDED, DossierState.ACCEPTED}
+    {
+        DossierState.SUBMITTED,
+        DossierState.SUPPLEMENT_REQUESTED,
+        DossierState.FORWARDED,
+        DossierState.ACCEPTED,
+        DossierState.SCORED,
+    }
 )
 
 

@@ -6,6 +6,7 @@ import rules
 from ocop.accounts.rules import (
     is_admin,
     is_commune_officer,
+    is_council_member,
     is_department_staff,
     is_district_officer,
     is_producer,
@@ -46,7 +47,7 @@ evaluation_officer = (
     is_admin | (is_district_officer & evaluates_at_district) | (is_province_office & evaluates_at_province)
 )
 
-rules.add_perm("dossiers.view_dossiers", can_edit_area | is_department_staff | is_producer)
+rules.add_perm("dossiers.view_dossiers", can_edit_area | is_department_staff | is_producer | is_council_member)
 rules.add_perm("dossiers.add_dossier", can_edit_area | is_producer)
 rules.add_perm("dossiers.change_dossier", (can_edit_area | is_producer) & is_editable)
 rules.add_perm("dossiers.review_at_commune", commune_reviewer & with_commune)

@@ -63,7 +63,7 @@ def dossier_list(request):
         if filters.cleaned_data["state"]:
             rows = rows.filter(state=filters.cleaned_data["state"])
     rows = rows.order_by("deadline", "-updated_at")  # the most urgent first; no deadline sorts last on both DBs
-    counts = dict(visible_dossiers(request.user).values_list("state").annotate(n=Count("id")))
+    counts = dict(visible_dossiers(request.user).values_list("state").annotate(n=Count("id", distinct=True)))
     return render(
         request,
         "backoffice/dossier_list.html",

@@ -18,7 +18,7 @@ from ocop.dossiers.domain.eligibility import check_kind_allowed, current_certifi
 from ocop.dossiers.domain.workflow import ensure_editable
 from ocop.dossiers.enums import DossierKind, DossierState, Level, MilestoneKind
 from ocop.dossiers.models import ChecklistMark, CommuneReport, Dossier, Evidence, Milestone
-from ocop.evaluation.domain.rule_sets import rule_set_in_force
+from ocop.evaluation.domain.rule_sets import criteria_rule_set, rule_set_in_force
 from ocop.evaluation.domain.scoring import answer_problems, score_sheet
 from ocop.producers.domain.documents import expiry_status
 from ocop.producers.enums import ExpiryStatus
@@ -85,9 +85,10 @@ def update_dossier(*, actor, dossier: Dossier, **changes) -> Dossier:
 
 
 def scoring_sheet(dossier: Dossier):
-    """The sheet the dossier is scored on: that of the rules it was filed under, or of today's for a draft."""
+    """The sheet the dossier is scored on (self-score and council): that of the rules it was filed under, or of
+    today's for a draft; for rules loaded without sheets, see evaluation.domain.rule_sets.criteria_rule_set."""
     rule_set = dossier.rule_set or rule_set_in_force(timezone.localdate())
-    return rule_set.sheet(dossier.product.product_set)
+    return criteria_rule_set(rule_set).sheet(dossier.product.product_set)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts.domain.roles import active_roles, has_role
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import Role
+from ocop.councils.models import ConflictDeclaration
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.models import Dossier
 from ocop.producers.domain.queries import own_producer_ids
@@ -26,7 +27,13 @@ def visible_dossiers(user) -> QuerySet[Dossier]:
         condition |= Q(commune__in=scope.unit_ids) | Q(commune__isnull=True, producer__unit__in=scope.unit_ids)
     if own := own_producer_ids(user):
         condition |= Q(producer__in=own)
-    return Dossier.objects.filter(condition)
+    # Council members and advisers see the dossiers of the rounds their council scores, except producers they
+    # declared a link to.
+    conflicted = ConflictDeclaration.objects.filter(member__user=user).values("producer_id")
+    condition |= Q(round__sessions__council__members__user=user, round__sessions__council__members__active=True) & ~Q(
+        producer__in=conflicted
+    )
+    return Dossier.objects.filter(condition).distinct()
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,13 @@ def estimate(rule_set: RuleSet, sheet_no: int, answers: Answers) -> Estimate:
     bands = rule_set.bands
     star = final_star(score=score.total, unmet_minima=score.unmet_minima, bands=bands, disqualified=False)
     return Estimate(
-        rule_set=rule_set.identifier, sheet=sheet, score=score, band=bands.band_for(score.total).stars, star=star,
+        rule_set=rule_set.identifier,
+        sheet=sheet,
+        score=score,
+        band=bands.band_for(score.total).stars,
+        star=star,
         recognised=bands.is_recognised(star),
-        missing={level: tuple(sheet.leaves_by_code[code] for code in codes)
-                 for level, codes in score.unmet_minima.items()},
+        missing={
+            level: tuple(sheet.leaves_by_code[code] for code in codes) for level, codes in score.unmet_minima.items()
+        },
     )

@@ -100,6 +100,19 @@ def rule_set_in_force(day: datetime.date) -> RuleSet:
     return rule_set
 
 
+def criteria_rule_set(rule_set: RuleSet) -> RuleSet:
+    """The rule set whose scoring sheets score a dossier filed under ``rule_set``.
+
+    A set loaded with its sheets scores with them. The earlier decisions are loaded as procedures only (their sheets
+    are not in the project's data): their dossiers are scored on the sheets of the latest set that has sheets, and
+    every result records which set's sheets it used. Loading the older sheets (``ocop load_ruleset``) ends this.
+    """
+    if rule_set.sheets.exists():
+        return rule_set
+    with_sheets = RuleSet.objects.filter(sheets__isnull=False).distinct().order_by("-valid_from", "-loaded_at")
+    return with_sheets.first() or rule_set
+
+
 def rule_set_named(identifier: str) -> RuleSet:
     rule_set = RuleSet.objects.filter(identifier=identifier).first()
     if rule_set is None:

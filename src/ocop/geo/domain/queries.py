@@ -59,12 +59,15 @@ def scope_unit_ids(unit: AdministrativeUnit) -> set[int]:
 
     The unit and its descendants, plus, through commune succession, the communes of the other era that cover the same
     ground (and the former districts they wholly make up): the officer of today's xã Ninh Phước also sees 2024
-    records of the former xã Phước Thuận, and the officer of a former district sees what its communes became.
+    records of the former xã Phước Thuận, and the officer of a former district sees what its communes became. A
+    former province also reaches the province it merged into, for records kept at that level (its councils and
+    rounds), but only its own communes of it.
     """
     own = descendant_ids([unit.pk])
     communes = set(AdministrativeUnit.objects.filter(pk__in=own, level=UnitLevel.COMMUNE).values_list("id", flat=True))
     if unit.era == Era.BEFORE_2025:
-        return own | successor_ids(communes)
+        merged_into = successor_ids([unit.pk]) if unit.level == UnitLevel.PROVINCE else set()
+        return own | successor_ids(communes) | merged_into
     across = predecessor_ids(communes)
     return own | across | _covered_parents(across)
 

@@ -1,0 +1,149 @@
+"""From the council's results to the recognition decision: approved in one step, it issues the certificates of
+the stars this level recognises and sends the others up (district → province under QĐ 148; ≥ 90 points → the
+Ministry for 5★)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ocop.certificates.domain.issuing import issue_certificate, record_decision
+from ocop.common.domain.activity import log_action
+from ocop.common.domain.notifications import notify
+from ocop.councils.enums import SessionState
+from ocop.councils.models import Result, Session
+from ocop.dossiers.domain.recipients import officers_at, producer_accounts
+from ocop.dossiers.enums import DossierState, Level
+from ocop.geo.enums import UnitLevel
+
+
+@dataclass(frozen=True)
+class DraftDecision:
+    """What approving the session's decision will do."""
+
+    recognised: list[Result]  # certificates this level issues
+    sent_up: list[Result]  # recognised by a higher level
+    not_recognised: list[Result]  # below 3★ or disqualified
+
+
+def draft_decision(session: Session) -> DraftDecision:
+    results = list(
+        session.results.select_related("dossier__product", "dossier__producer").order_by(
+            "-mean", "dossier__receipt_number"
+        )
+    )
+    level = session.council.level
+    return DraftDecision(
+        recognised=[r for r in results if r.recognised and r.recognised_by == level],
+        sent_up=[r for r in results if r.recognised and r.recognised_by != level],
+        not_recognised=[r for r in results if not r.recognised],
+    )
+
+
+def _higher_area(unit, level: str):
+    if level == Level.CENTRAL:
+        return None
+    while unit.level != UnitLevel.PROVINCE:
+        unit = unit.parent
+    return unit
+
+
+@transaction.atomic
+def approve_decision(
+    *,
+    actor,
+    session: Session,
+    number: str,
+    decided_on: datetime.date,
+    issuing_body: str,
+    signer_name: str = "",
+    signer_title: str = "",
+) -> DraftDecision:
+    """One step: record the decision, issue its certificates, send the others up, close the products' dossiers."""
+    if session.state != SessionState.CLOSED:
+        raise ValidationError(
+            _("Close the session (freeze its results) before approving the decision."), code="not_closed"
+        )
+    draft = draft_decision(session)
+    decision = (
+        record_decision(
+            actor=actor,
+            number=number,
+            decided_on=decided_on,
+            level=session.council.level,
+            issuing_body=issuing_body,
+            signer_name=signer_name,
+            signer_title=signer_title,
+        )
+        if draft.recognised
+        else None
+    )
+    for result in draft.recognised:
+        issue_certificate(
+            actor=actor, decision=decision, product=result.dossier.product, stars=result.star, score=result.mean
+        )
+        _close_dossier(actor, result, DossierState.RECOGNISED)
+    for result in draft.not_recognised:
+        _close_dossier(actor, result, DossierState.NOT_RECOGNISED)
+    for result in draft.sent_up:
+        _send_up(actor, result)
+    session.state = SessionState.DECIDED
+    session.save(update_fields=["state"])
+    log_action(
+        actor=actor,
+        verb="councils.decision_approved",
+        target=session,
+        data={
+            "decision": number,
+            "recognised": len(draft.recognised),
+            "sent_up": len(draft.sent_up),
+            "not_recognised": len(draft.not_recognised),
+        },
+    )
+    return draft
+
+
+def _close_dossier(actor, result: Result, state: str) -> None:
+    dossier = result.dossier
+    dossier.state, dossier.deadline = state, None
+    dossier.save(update_fields=["state", "deadline", "updated_at"])
+    log_action(actor=actor, verb=f"dossiers.{state}", target=dossier, data={"mean": result.mean, "star": result.star})
+    notify(
+        recipients=producer_accounts(dossier),
+        verb=f"dossiers.{state}",
+        url=reverse("backoffice:dossier_detail", args=[dossier.pk]),
+        message=_("%(product)s: %(score)s points, %(result)s.")
+        % {
+            "product": dossier.product.name,
+            "score": result.mean,
+            "result": _("recognised with %(stars)s stars") % {"stars": result.star}
+            if state == DossierState.RECOGNISED
+            else _("not recognised"),
+        },
+    )
+
+
+def _send_up(actor, result: Result) -> None:
+    """The star is recognised by a higher level: the dossier waits there, with the council's result attached."""
+    dossier = result.dossier
+    level = result.recognised_by
+    dossier.state, dossier.current_level, dossier.evaluation_level = DossierState.FORWARDED, level, level
+    dossier.evaluation_unit, dossier.round, dossier.deadline = _higher_area(dossier.evaluation_unit, level), None, None
+    dossier.save()
+    log_action(
+        actor=actor,
+        verb="dossiers.sent_up",
+        target=dossier,
+        data={"to": level, "mean": result.mean, "star": result.star},
+    )
+    if level != Level.CENTRAL:
+        notify(
+            recipients=officers_at(level, dossier.commune),
+            verb="dossiers.sent_up",
+            url=reverse("backoffice:dossier_detail", args=[dossier.pk]),
+            message=_("%(product)s scored %(score)s at the district: it is for the province to recognise.")
+            % {"product": dossier.product.name, "score": result.mean},
+        )

@@ -1,0 +1,120 @@
+"""The council's result per dossier, computed by the one scoring module and frozen when the session closes."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ocop.common.domain.activity import log_action
+from ocop.councils.domain.sessions import ensure_open, session_dossiers
+from ocop.councils.enums import SCORING_ROLES, MemberRole, SessionState
+from ocop.councils.models import Result, Session
+from ocop.dossiers.domain.drafting import scoring_sheet
+from ocop.dossiers.enums import DossierState
+from ocop.evaluation.domain.rule_sets import criteria_rule_set
+from ocop.evaluation.domain.scoring import CouncilScore, score_council, score_sheet
+
+
+def dossier_score(session: Session, dossier, sheets) -> CouncilScore | None:
+    """The council's score of a dossier from its submitted sheets (None while none is submitted).
+
+    Any member who found a disqualifying fault disqualifies the product: the sheets' disqualifiers are facts
+    (forged dossier, no food-safety certificate…), not opinions to average.
+    """
+    submitted = [s for s in sheets if s.submitted_at is not None]
+    if not submitted:
+        return None
+    return score_council(
+        scoring_sheet(dossier),
+        [(str(s.member.user), s.answers) for s in submitted],
+        bands=dossier.rule_set.bands,
+        allowed_spread=session.council.allowed_spread,
+        disqualified=any(s.disqualified for s in submitted),
+    )
+
+
+def overview(session: Session) -> list[dict]:
+    """One row per dossier: the members' sheets, the council score so far and whether it may be closed."""
+    sheets_by_dossier: dict[int, list] = {}
+    for sheet in session.assignments.select_related("member__user").order_by("member__user__full_name"):
+        sheets_by_dossier.setdefault(sheet.dossier_id, []).append(sheet)
+    rows = []
+    for dossier in (
+        session_dossiers(session).select_related("product", "producer", "rule_set").order_by("receipt_number")
+    ):
+        sheets = sheets_by_dossier.get(dossier.pk, [])
+        criteria = scoring_sheet(dossier) if sheets else None
+        totals = [(s, score_sheet(criteria, s.answers).total if s.submitted_at else None) for s in sheets]
+        rows.append(
+            {
+                "dossier": dossier,
+                "sheets": totals,
+                "score": dossier_score(session, dossier, sheets),
+                "complete": bool(sheets) and all(s.submitted_at for s in sheets),
+            }
+        )
+    return rows
+
+
+def quorum_problems(session: Session) -> list[str]:
+    scorers = session.council.members.filter(active=True, role__in=SCORING_ROLES)
+    present = session.attendees.filter(active=True, role__in=SCORING_ROLES)
+    problems = []
+    needed = (Decimal(scorers.count()) * session.council.quorum_fraction).to_integral_value(rounding="ROUND_CEILING")
+    if present.count() < needed:
+        problems.append(
+            _("Quorum not reached: %(present)s of %(members)s members present, %(needed)s needed.")
+            % {"present": present.count(), "members": scorers.count(), "needed": needed}
+        )
+    if not present.filter(role=MemberRole.CHAIR).exists():
+        problems.append(_("The chair is not recorded as present."))
+    return problems
+
+
+@transaction.atomic
+def close_session(*, actor, session: Session) -> list[Result]:
+    """Freeze the results: quorum met, every sheet submitted; each dossier gets its mean, band and star."""
+    ensure_open(session)
+    rows = overview(session)
+    problems = quorum_problems(session)
+    problems += [
+        _("%(product)s: not every sheet is submitted.") % {"product": row["dossier"].product.name}
+        for row in rows
+        if not row["complete"]
+    ]
+    if not rows:
+        problems.append(_("The session has no dossier to score."))
+    if problems:
+        raise ValidationError(problems, code="not_ready")
+    results = []
+    for row in rows:
+        dossier, score = row["dossier"], row["score"]
+        recognised_by = dossier.rule_set.recognition_level_for(score.star) if score.recognised else None
+        results.append(
+            Result.objects.create(
+                session=session,
+                dossier=dossier,
+                mean=score.mean,
+                band=score.band,
+                star=score.star,
+                recognised=score.recognised,
+                disqualified=score.disqualified,
+                spread=score.spread,
+                detail=score.as_dict() | {"sheets_of": criteria_rule_set(dossier.rule_set).identifier},
+                recognised_by=recognised_by or "",
+            )
+        )
+        dossier.state = DossierState.SCORED
+        dossier.save(update_fields=["state", "updated_at"])
+        log_action(
+            actor=actor,
+            verb="dossiers.scored",
+            target=dossier,
+            data={"mean": score.mean, "star": score.star, "session": session.pk},
+        )
+    session.state, session.closed_at = SessionState.CLOSED, timezone.now()
+    session.save(update_fields=["state", "closed_at"])
+    log_action(actor=actor, verb="councils.session_closed", target=session, data={"results": len(results)})
+    return results

@@ -1,0 +1,71 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.models import User
+from ocop.common.forms import DateInput, DomainModelForm
+from ocop.councils.enums import MemberRole, NoteKind
+from ocop.councils.models import Council, Session
+from ocop.dossiers.models import Round
+from ocop.geo.domain.queries import home_area_units
+from ocop.geo.enums import UnitLevel
+
+
+class CouncilForm(DomainModelForm):
+    class Meta:
+        model = Council
+        fields = ["name", "level", "unit", "established_by", "allowed_spread", "quorum_fraction"]
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = (
+            scope_of(actor)
+            .filter(home_area_units(), unit_field="pk")
+            .filter(level__in=[UnitLevel.DISTRICT, UnitLevel.PROVINCE])
+        )
+        self.fields["unit"].queryset = areas.order_by("-era", "level", "name")
+        self.fields["allowed_spread"].required = False
+        self.fields["quorum_fraction"].required = False
+
+
+class MemberForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.filter(is_active=True).order_by("full_name"))
+    role = forms.ChoiceField(label=_("Role in the council"), choices=MemberRole.choices)
+
+
+class ConflictForm(forms.Form):
+    member = forms.IntegerField(widget=forms.HiddenInput)
+    producer = forms.IntegerField(label=_("Producer"))
+    reason = forms.CharField(label=_("Link with the producer"), max_length=300)
+
+
+class SessionForm(DomainModelForm):
+    class Meta:
+        model = Session
+        fields = ["round", "held_on", "place"]
+        widgets = {"held_on": DateInput()}
+
+    def __init__(self, *args, council: Council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = Round.objects.filter(
+            level=council.level, unit=council.unit, closed_at__isnull=True
+        ).order_by("cutoff")
+
+
+class DecisionForm(forms.Form):
+    number = forms.CharField(label=_("Decision number"), max_length=60)
+    decided_on = forms.DateField(label=_("Decision date"), widget=DateInput())
+    issuing_body = forms.CharField(label=_("Issuing body"), max_length=200)
+    signer_name = forms.CharField(label=_("Signed by"), max_length=150, required=False)
+    signer_title = forms.CharField(label=_("Title of the signer"), max_length=150, required=False)
+
+
+class RescoreForm(forms.Form):
+    dossier = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Why score again"), max_length=300)
+
+
+class NoteForm(forms.Form):
+    dossier = forms.IntegerField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(label=_("Kind"), choices=NoteKind.choices)
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))

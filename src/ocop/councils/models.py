@@ -1,0 +1,176 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ocop.councils.enums import MemberRole, NoteKind, SessionState
+
+
+class Council(models.Model):
+    """An evaluation council (Hội đồng đánh giá, phân hạng) of one level and area, with its advisory team."""
+
+    name = models.CharField(_("name"), max_length=200)
+    level = models.CharField(
+        _("level"), max_length=10, choices=[("district", _("District")), ("province", _("Province"))]
+    )
+    unit = models.ForeignKey(
+        "geo.AdministrativeUnit", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"
+    )
+    established_by = models.CharField(_("established by decision"), max_length=100, blank=True)
+    allowed_spread = models.DecimalField(
+        _("largest allowed difference between members' totals"),
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Above it the council discusses and re-scores; the rules' default is 10 points."),
+    )
+    quorum_fraction = models.DecimalField(
+        _("quorum (share of members, chair included)"), max_digits=3, decimal_places=2
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("council")
+        verbose_name_plural = _("councils")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CouncilMember(models.Model):
+    council = models.ForeignKey(Council, verbose_name=_("council"), on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="council_memberships"
+    )
+    role = models.CharField(_("role"), max_length=15, choices=MemberRole.choices)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("council member")
+        verbose_name_plural = _("council members")
+        constraints = [models.UniqueConstraint(fields=["council", "user"], name="councils_member_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class ConflictDeclaration(models.Model):
+    """A member's declared link to a producer (family business, former employer…): never assigned its products."""
+
+    member = models.ForeignKey(
+        CouncilMember, verbose_name=_("member"), on_delete=models.CASCADE, related_name="conflicts"
+    )
+    producer = models.ForeignKey(
+        "producers.Producer", verbose_name=_("producer"), on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    declared_at = models.DateTimeField(_("declared at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+        constraints = [models.UniqueConstraint(fields=["member", "producer"], name="councils_conflict_once")]
+
+    def __str__(self) -> str:
+        return f"{self.member.user} – {self.producer}"
+
+
+class Session(models.Model):
+    """A council's scoring session for the dossiers of a round."""
+
+    council = models.ForeignKey(Council, verbose_name=_("council"), on_delete=models.PROTECT, related_name="sessions")
+    round = models.ForeignKey(
+        "dossiers.Round", verbose_name=_("round"), on_delete=models.PROTECT, related_name="sessions"
+    )
+    held_on = models.DateField(_("meeting date"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=SessionState.choices, default=SessionState.OPEN)
+    attendees = models.ManyToManyField(
+        CouncilMember, verbose_name=_("members present"), blank=True, related_name="sessions_attended"
+    )
+    minutes_number = models.CharField(_("minutes number"), max_length=60, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("scoring session")
+        verbose_name_plural = _("scoring sessions")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.council} – {self.held_on:%d/%m/%Y}"
+
+
+class Assignment(models.Model):
+    """A member is to score a dossier in a session: the member's score sheet."""
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    member = models.ForeignKey(
+        CouncilMember, verbose_name=_("member"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    disqualified = models.BooleanField(_("disqualifying fault found"), default=False)
+    comment = models.TextField(_("comment"), blank=True)
+    saved_at = models.DateTimeField(_("saved at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("score sheet")
+        verbose_name_plural = _("score sheets")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "dossier", "member"], name="councils_assignment_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member.user} – {self.dossier}"
+
+
+class ReviewNote(models.Model):
+    """The advisory team's review note, site-visit report or request for an extra lab test."""
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="notes")
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="review_notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=15, choices=NoteKind.choices)
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review note")
+        verbose_name_plural = _("review notes")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class Result(models.Model):
+    """A dossier's council result, frozen when the session closes: the mean of the members' totals and the star."""
+
+    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="results")
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="results"
+    )
+    mean = models.DecimalField(_("mean score"), max_digits=5, decimal_places=2)
+    band = models.PositiveSmallIntegerField(_("band"))
+    star = models.PositiveSmallIntegerField(_("stars"), null=True, blank=True)
+    recognised = models.BooleanField(_("recognised"))
+    disqualified = models.BooleanField(_("disqualified"))
+    spread = models.DecimalField(_("spread"), max_digits=5, decimal_places=2)
+    detail = models.JSONField(_("detail"), default=dict)
+    # Who acts on the result under the dossier's rules: this level recognises it, or it goes up.
+    recognised_by = models.CharField(_("recognised by"), max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("council result")
+        verbose_name_plural = _("council results")
+        constraints = [models.UniqueConstraint(fields=["session", "dossier"], name="councils_result_once")]
+
+    def __str__(self) -> str:
+        return f"{self.dossier}: {self.mean}"

@@ -1,0 +1,62 @@
+"""Who runs councils, who scores, who oversees a session. Objects are loaded through councils.domain.queries."""
+
+import rules
+
+from ocop.accounts.rules import is_admin, is_district_officer, is_province_office
+from ocop.councils.enums import MemberRole, SessionState
+
+
+def _council(obj):
+    return getattr(obj, "council", obj)
+
+
+@rules.predicate
+def runs_council(user, obj) -> bool:
+    """The office of the council's level: the district office for a district council, the province for its own."""
+    if obj is None:
+        return is_admin(user) or is_province_office(user) or is_district_officer(user)
+    council = _council(obj)
+    if council.level == "district":
+        return is_district_officer(user)
+    return is_province_office(user)
+
+
+@rules.predicate
+def is_member(user, obj) -> bool:
+    return obj is not None and _council(obj).members.filter(user=user, active=True).exists()
+
+
+@rules.predicate
+def is_secretary_or_chair(user, obj) -> bool:
+    return (
+        obj is not None
+        and _council(obj)
+        .members.filter(user=user, active=True, role__in=[MemberRole.CHAIR, MemberRole.SECRETARY])
+        .exists()
+    )
+
+
+@rules.predicate
+def owns_sheet(user, assignment) -> bool:
+    return assignment is None or assignment.member.user_id == user.pk
+
+
+@rules.predicate
+def session_open(user, obj) -> bool:
+    session = getattr(obj, "session", obj)
+    return obj is None or session.state == SessionState.OPEN
+
+
+@rules.predicate
+def sits_on_a_council(user) -> bool:
+    return user.is_authenticated and user.council_memberships.filter(active=True).exists()
+
+
+office = is_admin | runs_council
+rules.add_perm("councils.view_councils", office | sits_on_a_council)
+rules.add_perm("councils.manage_council", office)
+rules.add_perm("councils.view_council", office | is_member)
+rules.add_perm("councils.oversee_session", office | is_secretary_or_chair)
+rules.add_perm("councils.write_note", office | is_member)
+rules.add_perm("councils.view_sheet", owns_sheet)
+rules.add_perm("councils.score", owns_sheet & session_open)
