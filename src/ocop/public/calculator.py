@@ -21,8 +21,9 @@ def _rule_set():
 
 @require_http_methods(["GET"])
 def calculator_index(request):
-    return render(request, "public/calculator_index.html", {"product_sets": product_sets.PRODUCT_SETS,
-                                                             "rule_set": _rule_set()})
+    return render(
+        request, "public/calculator_index.html", {"product_sets": product_sets.PRODUCT_SETS, "rule_set": _rule_set()}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -31,15 +32,24 @@ def calculator_sheet(request, sheet_no: int):
         raise Http404
     rule_set = _rule_set()
     sheet = rule_set.sheet(sheet_no)
-    answers = {code: int(value) for code, value in request.POST.items()
-               if code in sheet.leaves_by_code and value.isdigit()}
+    answers = {
+        code: int(value) for code, value in request.POST.items() if code in sheet.leaves_by_code and value.isdigit()
+    }
     result = estimate(rule_set, sheet_no, answers) if request.method == "POST" else None
-    parts = [(part, [(leaf, answers.get(leaf.code)) for leaf in sheet.leaves if leaf.part == part])
-             for part in sheet.parts]
-    return render(request, "public/calculator_sheet.html", {
-        "sheet": sheet, "parts": parts, "result": result, "rule_set": rule_set,
-        "product_set": product_sets.BY_NUMBER[sheet_no],
-    })
+    parts = [
+        (part, [(leaf, answers.get(leaf.code)) for leaf in sheet.leaves if leaf.part == part]) for part in sheet.parts
+    ]
+    return render(
+        request,
+        "public/calculator_sheet.html",
+        {
+            "sheet": sheet,
+            "parts": parts,
+            "result": result,
+            "rule_set": rule_set,
+            "product_set": product_sets.BY_NUMBER[sheet_no],
+        },
+    )
 
 
 def _bad_request(message) -> JsonResponse:
@@ -60,10 +70,26 @@ def calculator_api(request):
         if not sheet_no.isdigit() or int(sheet_no) not in product_sets.BY_NUMBER:
             return _bad_request("sheet must be a number from 1 to 26")
         sheet = rule_set.sheet(int(sheet_no))
-        return JsonResponse({"rule_set": rule_set.identifier, "sheet": sheet.no, "title": sheet.title, "criteria": [
-            {"code": leaf.code, "title": leaf.title, "part": leaf.part, "max": str(leaf.max_points),
-             "options": [{"number": o.order, "label": o.label, "points": str(o.points), "min_star": o.min_star}
-                         for o in leaf.options]} for leaf in sheet.leaves]})
+        return JsonResponse(
+            {
+                "rule_set": rule_set.identifier,
+                "sheet": sheet.no,
+                "title": sheet.title,
+                "criteria": [
+                    {
+                        "code": leaf.code,
+                        "title": leaf.title,
+                        "part": leaf.part,
+                        "max": str(leaf.max_points),
+                        "options": [
+                            {"number": o.order, "label": o.label, "points": str(o.points), "min_star": o.min_star}
+                            for o in leaf.options
+                        ],
+                    }
+                    for leaf in sheet.leaves
+                ],
+            }
+        )
     try:
         payload = json.loads(request.body or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError):
