@@ -15,8 +15,9 @@ def test_the_api_gives_the_sheet_and_scores_answers(client):
     sheet = _sheet(client, 9)
     assert sheet["rule_set"] == "QD26-2026"
     best = {c["code"]: max(c["options"], key=lambda o: float(o["points"]))["number"] for c in sheet["criteria"]}
-    response = client.post(reverse("public:calculator_api"), json.dumps({"sheet": 9, "answers": best}),
-                           content_type="application/json")
+    response = client.post(
+        reverse("public:calculator_api"), json.dumps({"sheet": 9, "answers": best}), content_type="application/json"
+    )
     result = response.json()
     assert (result["total"], result["band"], result["star"], result["recognised"]) == ("100", 5, 5, True)
     assert result["missing_minima"] == {"3": [], "4": [], "5": []}
@@ -25,16 +26,21 @@ def test_the_api_gives_the_sheet_and_scores_answers(client):
 def test_the_lowest_options_miss_every_minimum(client):
     sheet = _sheet(client, 1)
     worst = {c["code"]: min(c["options"], key=lambda o: float(o["points"]))["number"] for c in sheet["criteria"]}
-    result = client.post(reverse("public:calculator_api"), json.dumps({"sheet": 1, "answers": worst}),
-                         content_type="application/json").json()
+    result = client.post(
+        reverse("public:calculator_api"), json.dumps({"sheet": 1, "answers": worst}), content_type="application/json"
+    ).json()
     assert result["recognised"] is False
     assert result["missing_minima"]["3"]
 
 
 @pytest.mark.parametrize(
     "body",
-    [b"not json", json.dumps({"sheet": 27, "answers": {}}).encode(), json.dumps({"sheet": 9, "answers": []}).encode(),
-     json.dumps({"sheet": 9, "answers": {"Z9": 1}}).encode()],
+    [
+        b"not json",
+        json.dumps({"sheet": 27, "answers": {}}).encode(),
+        json.dumps({"sheet": 9, "answers": []}).encode(),
+        json.dumps({"sheet": 9, "answers": {"Z9": 1}}).encode(),
+    ],
 )
 def test_bad_requests_get_a_400_with_a_message(client, body):
     response = client.post(reverse("public:calculator_api"), body, content_type="application/json")

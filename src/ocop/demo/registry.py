@@ -233,7 +233,7 @@ def _load_named_products(context: _Context) -> dict[str, object]:
         rows = list(csv.DictReader(handle))
     for row in rows:
         unit = _commune(context, row["commune_before_2025"], row["district_before_2025"])
-        producer_name = row["producer"] or f"Tổ hợp tác sản xuất {row['product'].split()[0].lower()} {unit.short_name}"
+        producer_name = row["producer"] or f"Tổ hợp tác {row['product']}"
         if producer_name not in producers:
             legal_form = LEGAL_FORMS.get(row["producer_type"], LegalForm.COOPERATIVE_GROUP)
             person, gender = _person(context.rng, cham="Chăm" in row["note"])

@@ -62,7 +62,7 @@ class Command(BaseCommand):
             lines += [
                 f"  Tài khoản demo / demo accounts (mật khẩu / password: {demo_password}):",
                 "    tinh.ocop, so.congthuong, huyen.ninhphuoc, xa.phuocthuan, xa.ninhphuoc, hoidong.01, tuvan.01,",
-                "    chuthe.thaian (chủ thể / producer)",
+                "    hoidong.02–05, chuthe.thaian (chủ thể / producer)",
             ]
         lines += [f"  Dữ liệu / data: {settings.DATA_DIR}", "=" * 72, ""]
         self.stdout.write("\n".join(lines))
