@@ -399,15 +399,20 @@ def _ideas(context: _Context, producers: list) -> None:
     """Products still in the early cycle (ideas), two of which the producer gave up."""
     rng = context.rng
     for number in range(12):
-        producer = rng.choice([p for p in producers if p.is_generated])
         product_set = rng.choice([7, 10, 12, 17])
-        product = create_product(
-            actor=None,
-            producer=producer,
-            is_generated=True,
-            product_set=product_set,
-            name=f"{rng.choice(PRODUCTS_BY_SET[product_set][0])} (ý tưởng {number + 1})",
+        makers = [p for p in producers if p.is_generated and context.names_of(p, product_set)]
+        producer = rng.choice(makers or [p for p in producers if p.is_generated])
+        taken = context.names_of(producer)
+        name = next(
+            (
+                f"{base} {producer.unit.short_name}"
+                for base in rng.sample(PRODUCTS_BY_SET[product_set][0], 3)
+                if f"{base} {producer.unit.short_name}" not in taken
+            ),
+            f"{PRODUCTS_BY_SET[product_set][0][0]} {producer.unit.short_name} {number + 1}",
         )
+        context.names_of(producer, product_set).add(name)
+        product = create_product(actor=None, producer=producer, is_generated=True, product_set=product_set, name=name)
         if number < 2:
             withdraw_product(actor=None, product=product, reason="Chủ thể ngừng sản xuất (dữ liệu demo)")
 

@@ -33,8 +33,19 @@ def _pdf(name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"{name}.pdf", MINIMAL_PDF, content_type="application/pdf")
 
 
+def plausible_answers(sheet, strength: int) -> dict[str, int]:
+    """Answers a fair product would get: every 3★ minimum met, the best option on every ``strength``-th criterion."""
+    answers = {}
+    for index, leaf in enumerate(sheet.leaves):
+        floor = leaf.minimum_for(3) or 0
+        adequate = min((o for o in leaf.options if o.points >= floor), key=lambda o: o.points)
+        best = max(leaf.options, key=lambda o: o.points)
+        answers[leaf.code] = (best if index % strength == 0 else adequate).order
+    return answers
+
+
 def _prepared(product, actor) -> object:
-    """A complete dossier: required evidence, a self-score of the second option everywhere, the business plan."""
+    """A complete dossier: required evidence, a plausible self-score, the business plan."""
     dossier = drafting.create_dossier(
         actor=actor,
         product=product,
@@ -48,8 +59,7 @@ def _prepared(product, actor) -> object:
             drafting.add_evidence(
                 actor=actor, dossier=dossier, requirement=requirement.code, upload=_pdf(requirement.code)
             )
-    sheet = drafting.scoring_sheet(dossier)
-    answers = {leaf.code: min(2, len(leaf.options)) for leaf in sheet.leaves}
+    answers = plausible_answers(drafting.scoring_sheet(dossier), 2)
     drafting.save_self_score(actor=actor, dossier=dossier, answers=answers, evidence={})
     return dossier
 
@@ -142,8 +152,8 @@ def load(password: str) -> None:
     sessions.record_attendance(actor=office, session=session, members=list(council.members.all()))
     sessions.auto_assign(actor=office, session=session)
     # The other members have already scored the first two products; hoidong.01 has all five to do.
-    for assignment in session.assignments.filter(dossier__in=accepted[:2]).exclude(member__user__username="hoidong.01"):
-        sheet = sheets.sheet_of(assignment)
-        answers = {leaf.code: len(leaf.options) if index % 3 else 1 for index, leaf in enumerate(sheet.leaves)}
+    scorers = session.assignments.filter(dossier__in=accepted[:2]).exclude(member__user__username="hoidong.01")
+    for number, assignment in enumerate(scorers.order_by("dossier_id", "member_id")):
+        answers = plausible_answers(sheets.sheet_of(assignment), 2 + number % 3)
         sheets.save_answers(actor=assignment.member.user, assignment=assignment, answers=answers)
         sheets.submit_sheet(actor=assignment.member.user, assignment=assignment)
