@@ -35,3 +35,8 @@ def _test_settings(settings):
     settings.STORAGES = settings.STORAGES | {
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     }
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests empty the database after each of them (the live server needs real transactions): last."""
+    items.sort(key=lambda item: "tests/e2e/" in item.nodeid)

@@ -4,6 +4,7 @@ import rules
 
 from ocop.accounts.rules import is_admin, is_district_officer, is_province_office
 from ocop.councils.enums import MemberRole, SessionState
+from ocop.councils.models import CouncilMember
 
 
 def _council(obj):
@@ -21,19 +22,22 @@ def runs_council(user, obj) -> bool:
     return is_province_office(user)
 
 
+def _memberships(user, obj):
+    """The user's active seats: on the object's council, or (asked without an object) on any council."""
+    if not user.is_authenticated:
+        return CouncilMember.objects.none()
+    seats = CouncilMember.objects.filter(user=user, active=True)
+    return seats if obj is None else seats.filter(council=_council(obj))
+
+
 @rules.predicate
 def is_member(user, obj) -> bool:
-    return obj is not None and _council(obj).members.filter(user=user, active=True).exists()
+    return _memberships(user, obj).exists()
 
 
 @rules.predicate
 def is_secretary_or_chair(user, obj) -> bool:
-    return (
-        obj is not None
-        and _council(obj)
-        .members.filter(user=user, active=True, role__in=[MemberRole.CHAIR, MemberRole.SECRETARY])
-        .exists()
-    )
+    return _memberships(user, obj).filter(role__in=[MemberRole.CHAIR, MemberRole.SECRETARY]).exists()
 
 
 @rules.predicate

@@ -1,0 +1,68 @@
+"""A council of five scores ten products in the browser, the secretary sees the spread flagged, the office approves."""
+
+import datetime
+
+import pytest
+
+from ocop.accounts.enums import Role
+from ocop.certificates.models import Certificate
+from ocop.councils.domain import sessions
+from ocop.councils.models import Result
+from tests.factories import make_council, make_dossier, make_product, make_session, make_user
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _tick(page, option_for):
+    """Click, for every criterion of the open sheet, the option ``option_for(index, count)`` (1-based)."""
+    for index, fieldset in enumerate(page.locator("fieldset.criterion").all()):
+        options = fieldset.locator("label.option")
+        options.nth(option_for(index, options.count()) - 1).click()
+
+
+def test_a_council_of_five_scores_ten_products_in_the_browser(reference_data, login, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    council = make_council(members=5)
+    dossiers = [make_dossier(make_product(name=f"Nho sấy số {n}", product_set=7), state="accepted") for n in range(10)]
+    session = make_session(council, dossiers)
+    sessions.auto_assign(actor=None, session=session)
+    members = list(council.members.select_related("user").order_by("pk"))
+
+    for rank, member in enumerate(members):
+        page = login(member.user, "/backoffice/scoring/")
+        sheet_links = page.locator("main .plain-list a[href*='/backoffice/scoring/']")
+        assert sheet_links.count() == 10
+        hrefs = [sheet_links.nth(i).get_attribute("href") for i in range(10)]
+        for number, href in enumerate(hrefs):
+            page.goto(page.url.split("/backoffice")[0] + href)
+            if number == 0 and rank == 0:
+                # Other members' totals stay hidden before one's own sheet is submitted.
+                assert page.locator("text=Các thành viên khác").count() == 0
+            # The first member scores the first product low, the others high: a spread over 10 points.
+            low = number == 0 and rank == 0
+            _tick(page, lambda index, count, low=low: 1 if low else max(1, count - index % 2))
+            page.click("button:has-text('Lưu')")
+            page.click("button:has-text('Nộp phiếu chấm của tôi')")
+            assert page.locator("text=Bạn đã nộp phiếu này.").count() == 1
+
+    secretary = council.members.get(role="secretary").user
+    page = login(secretary, f"/backoffice/sessions/{session.pk}/")
+    assert page.locator("text=đã nộp 50/50 phiếu").count() == 1
+    assert page.locator("tr.overdue .badge.bad:has-text('vượt mức cho phép')").count() == 1
+
+    office = make_user(Role.PROVINCE_OFFICE)
+    page = login(office, f"/backoffice/sessions/{session.pk}/")
+    page.click("button:has-text('Kết thúc phiên và chốt kết quả')")
+    assert page.locator(".message:has-text('Đã kết thúc phiên')").count() == 1
+    page.fill("#id_number", "2345/QĐ-UBND")
+    page.fill("#id_decided_on", datetime.date.today().strftime("%d/%m/%Y"))
+    page.click("button:has-text('Phê duyệt quyết định và cấp giấy chứng nhận')")
+    assert page.locator(".message:has-text('Đã phê duyệt quyết định')").count() == 1
+
+    results = Result.objects.filter(session=session)
+    assert results.count() == 10
+    recognised_here = results.filter(recognised=True, recognised_by="province")
+    assert recognised_here.exists()
+    assert set(Certificate.objects.filter(decision__number="2345/QĐ-UBND").values_list("product", flat=True)) == set(
+        recognised_here.values_list("dossier__product", flat=True)
+    )
