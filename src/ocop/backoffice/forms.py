@@ -2,8 +2,10 @@
 
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 
 def add_domain_errors(form, error: ValidationError) -> None:
@@ -40,3 +42,13 @@ def form_page(request, form, *, title, breadcrumbs, submit_label=None, cancel_ur
             "multipart": form.is_multipart(),
         },
     )
+
+
+def act_and_return(request, form, call: Callable[[dict], object], success: str, to: str):
+    """The small forms on a detail page (a transition, an upload, a tick): run, say what happened, go back to ``to``."""
+    if save_form(request, form, call) is not None:
+        messages.success(request, success)
+    else:
+        problems = [str(error) for errors in form.errors.values() for error in errors]
+        messages.error(request, " ".join(problems) or _("Nothing was changed."))
+    return redirect(to)

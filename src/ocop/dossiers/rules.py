@@ -52,6 +52,8 @@ rules.add_perm("dossiers.add_dossier", can_edit_area | is_producer)
 rules.add_perm("dossiers.change_dossier", (can_edit_area | is_producer) & is_editable)
 rules.add_perm("dossiers.review_at_commune", commune_reviewer & with_commune)
 rules.add_perm("dossiers.decide_at_evaluation_level", evaluation_officer & with_evaluation_level)
+# Whoever holds the dossier now: the commune reviewer while it is with the commune, the evaluation office after.
+rules.add_perm("dossiers.review_here", (commune_reviewer & with_commune) | (evaluation_officer & with_evaluation_level))
 rules.add_perm("dossiers.view_rounds", can_edit_area | is_department_staff)
 rules.add_perm("dossiers.record_milestone", can_edit_area | is_producer)
 rules.add_perm("dossiers.withdraw_dossier", can_edit_area | is_producer)

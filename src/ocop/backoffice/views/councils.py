@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.backoffice.access import require_perm
-from ocop.backoffice.forms import form_page, save_form
+from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.councils.domain import decisions, membership, results, sessions, sheets
 from ocop.councils.domain.queries import sheets_of, visible_councils, visible_sessions
 from ocop.councils.interfaces.forms import (
@@ -47,16 +47,6 @@ def _load_sheet(request, pk):
         ),
         pk=pk,
     )
-
-
-def _back(request, obj, form, call, success, to):
-    if save_form(request, form, call) is not None:
-        messages.success(request, success)
-    else:
-        messages.error(
-            request, " ".join(str(e) for errors in form.errors.values() for e in errors) or _("Nothing was changed.")
-        )
-    return redirect(to)
 
 
 @require_perm("councils.view_councils")
@@ -109,9 +99,8 @@ def council_detail(request, pk, obj):
 @require_POST
 @require_perm("councils.manage_council", load_object=_load_council)
 def council_member_add(request, pk, obj):
-    return _back(
+    return act_and_return(
         request,
-        obj,
         MemberForm(request.POST),
         lambda data: membership.add_member(actor=request.user, council=obj, **data),
         _("Member added."),
@@ -129,9 +118,8 @@ def council_conflict_add(request, pk, obj):
         producer = get_object_or_404(Producer, pk=data["producer"])
         return membership.declare_conflict(actor=request.user, member=member, producer=producer, reason=data["reason"])
 
-    return _back(
+    return act_and_return(
         request,
-        obj,
         form,
         declare,
         _("Conflict of interest recorded."),
@@ -192,9 +180,8 @@ def _session_url(session):
 @require_perm("councils.oversee_session", load_object=_load_session)
 def session_attendance(request, pk, obj):
     present = obj.council.members.filter(pk__in=request.POST.getlist("present"))
-    return _back(
+    return act_and_return(
         request,
-        obj,
         forms.Form(request.POST),
         lambda data: sessions.record_attendance(actor=request.user, session=obj, members=list(present)),
         _("Attendance recorded."),
@@ -206,9 +193,8 @@ def session_attendance(request, pk, obj):
 @require_perm("councils.oversee_session", load_object=_load_session)
 def session_auto_assign(request, pk, obj):
     per_dossier = request.POST.get("per_dossier", "").strip()
-    return _back(
+    return act_and_return(
         request,
-        obj,
         forms.Form(request.POST),
         lambda data: sessions.auto_assign(
             actor=request.user, session=obj, per_dossier=int(per_dossier) if per_dossier.isdigit() else None
@@ -223,9 +209,8 @@ def session_auto_assign(request, pk, obj):
 def session_assign(request, pk, obj):
     dossier = get_object_or_404(Dossier, pk=request.POST.get("dossier"), round=obj.round)
     member = get_object_or_404(CouncilMember, pk=request.POST.get("member"), council=obj.council)
-    return _back(
+    return act_and_return(
         request,
-        obj,
         forms.Form(request.POST),
         lambda data: sessions.assign(actor=request.user, session=obj, dossier=dossier, member=member),
         _("Assigned."),
@@ -242,17 +227,16 @@ def session_rescore(request, pk, obj):
         dossier = get_object_or_404(Dossier, pk=data["dossier"], round=obj.round)
         return sheets.request_rescore(actor=request.user, session=obj, dossier=dossier, reason=data["reason"])
 
-    return _back(
-        request, obj, form, rescore, _("The members were asked to score the product again."), _session_url(obj)
+    return act_and_return(
+        request, form, rescore, _("The members were asked to score the product again."), _session_url(obj)
     )
 
 
 @require_POST
 @require_perm("councils.oversee_session", load_object=_load_session)
 def session_close(request, pk, obj):
-    return _back(
+    return act_and_return(
         request,
-        obj,
         forms.Form(request.POST),
         lambda data: results.close_session(actor=request.user, session=obj),
         _("The session is closed and its results are final."),
@@ -263,9 +247,8 @@ def session_close(request, pk, obj):
 @require_POST
 @require_perm("councils.manage_council", load_object=_load_session)
 def session_decide(request, pk, obj):
-    return _back(
+    return act_and_return(
         request,
-        obj,
         DecisionForm(request.POST),
         lambda data: decisions.approve_decision(actor=request.user, session=obj, **data),
         _("The decision was approved and its certificates issued."),
@@ -283,7 +266,7 @@ def session_note(request, pk, obj):
         return sessions.add_note(actor=request.user, session=obj, dossier=dossier, kind=data["kind"], text=data["text"])
 
     target = request.POST.get("next") or _session_url(obj)
-    return _back(request, obj, form, add, _("Note saved."), target if target.startswith("/") else _session_url(obj))
+    return act_and_return(request, form, add, _("Note saved."), target if target.startswith("/") else _session_url(obj))
 
 
 @require_perm("councils.view_councils")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.files import attachment_response
-from ocop.backoffice.forms import form_page, save_form
+from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.common.domain.activity import history_of
 from ocop.common.text import fold
 from ocop.dossiers import checklist
@@ -197,14 +197,8 @@ def dossier_self_score(request, pk, obj):
 
 
 def _act(request, obj, form, call, success):
-    """Run one of the dossier's small forms (a transition, an upload, a tick) and return to the dossier."""
-    result = save_form(request, form, call)
-    if result is not None:
-        messages.success(request, success)
-    else:
-        problems = [str(e) for errors in form.errors.values() for e in errors]
-        messages.error(request, " ".join(problems) or _("Nothing was changed."))
-    return _detail(obj)
+    """One of the dossier's small forms (a transition, an upload, a tick), then back to the dossier."""
+    return act_and_return(request, form, call, success, reverse("backoffice:dossier_detail", args=[obj.pk]))
 
 
 @require_POST
@@ -308,18 +302,8 @@ def evidence_file(request, pk, evidence_pk, obj):
 
 
 @require_POST
-@require_perm("dossiers.review_at_commune", load_object=_load)
-def dossier_commune_mark(request, pk, obj):
-    return _mark(request, obj)
-
-
-@require_POST
-@require_perm("dossiers.decide_at_evaluation_level", load_object=_load)
-def dossier_evaluation_mark(request, pk, obj):
-    return _mark(request, obj)
-
-
-def _mark(request, obj):
+@require_perm("dossiers.review_here", load_object=_load)
+def dossier_mark(request, pk, obj):
     return _act(
         request,
         obj,
@@ -358,7 +342,9 @@ def dossier_forward(request, pk, obj):
     )
 
 
-def _supplement(request, obj):
+@require_POST
+@require_perm("dossiers.review_here", load_object=_load)
+def dossier_return(request, pk, obj):
     return _act(
         request,
         obj,
@@ -368,7 +354,9 @@ def _supplement(request, obj):
     )
 
 
-def _reject(request, obj):
+@require_POST
+@require_perm("dossiers.review_here", load_object=_load)
+def dossier_reject(request, pk, obj):
     return _act(
         request,
         obj,
@@ -376,30 +364,6 @@ def _reject(request, obj):
         lambda data: workflow.reject_dossier(actor=request.user, dossier=obj, **data),
         _("The dossier was rejected."),
     )
-
-
-@require_POST
-@require_perm("dossiers.review_at_commune", load_object=_load)
-def dossier_commune_return(request, pk, obj):
-    return _supplement(request, obj)
-
-
-@require_POST
-@require_perm("dossiers.review_at_commune", load_object=_load)
-def dossier_commune_reject(request, pk, obj):
-    return _reject(request, obj)
-
-
-@require_POST
-@require_perm("dossiers.decide_at_evaluation_level", load_object=_load)
-def dossier_evaluation_return(request, pk, obj):
-    return _supplement(request, obj)
-
-
-@require_POST
-@require_perm("dossiers.decide_at_evaluation_level", load_object=_load)
-def dossier_evaluation_reject(request, pk, obj):
-    return _reject(request, obj)
 
 
 @require_POST

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.files import attachment_response
-from ocop.backoffice.forms import form_page, save_form
+from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
@@ -123,13 +123,7 @@ def product_edit(request, pk, obj):
 
 
 def _post_and_return(request, obj, form, save, success: str):
-    """The small forms on the product page: save, say so (or say what is wrong), go back to the page."""
-    if save_form(request, form, save) is not None:
-        messages.success(request, success)
-    else:
-        problems = [str(e) for errors in form.errors.values() for e in errors]
-        messages.error(request, " ".join(problems) or _("Nothing was changed."))
-    return redirect("backoffice:product_detail", pk=obj.pk)
+    return act_and_return(request, form, save, success, reverse("backoffice:product_detail", args=[obj.pk]))
 
 
 @require_POST

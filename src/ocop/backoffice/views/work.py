@@ -1,6 +1,5 @@
 """The user's own work: tasks waiting for them, notifications, evaluation rounds, a product's OCOP cycle."""
 
-from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.backoffice.access import paginate, require_perm
-from ocop.backoffice.forms import save_form
+from ocop.backoffice.forms import act_and_return
 from ocop.common.domain.notifications import mark_read
 from ocop.dossiers.domain.drafting import record_milestone
 from ocop.dossiers.domain.queries import tasks_for, visible_dossiers
@@ -92,9 +91,10 @@ def _load_product(request, pk):
 @require_POST
 @require_perm("dossiers.record_milestone", load_object=_load_product)
 def product_milestone(request, pk, obj):
-    form = MilestoneForm(request.POST, request.FILES)
-    if save_form(request, form, lambda data: record_milestone(actor=request.user, product=obj, **data)):
-        messages.success(request, _("Cycle step recorded."))
-    else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect("backoffice:product_detail", pk=obj.pk)
+    return act_and_return(
+        request,
+        MilestoneForm(request.POST, request.FILES),
+        lambda data: record_milestone(actor=request.user, product=obj, **data),
+        _("Cycle step recorded."),
+        reverse("backoffice:product_detail", args=[obj.pk]),
+    )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.backoffice.access import paginate, require_perm
-from ocop.backoffice.forms import form_page, save_form
+from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
@@ -114,12 +114,13 @@ def zone_edit(request, pk, obj):
 @require_POST
 @require_perm("producers.change_product", load_object=_load_zone)
 def zone_certification_add(request, pk, obj):
-    form = ZoneCertificationForm(request.POST)
-    if save_form(request, form, lambda data: zones.add_zone_certification(actor=request.user, zone=obj, **data)):
-        messages.success(request, _("Certification added."))
-    else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect("backoffice:zone_detail", pk=obj.pk)
+    return act_and_return(
+        request,
+        ZoneCertificationForm(request.POST),
+        lambda data: zones.add_zone_certification(actor=request.user, zone=obj, **data),
+        _("Certification added."),
+        reverse("backoffice:zone_detail", args=[obj.pk]),
+    )
 
 
 def _load_village(request, pk):

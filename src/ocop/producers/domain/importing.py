@@ -29,7 +29,8 @@ from ocop.producers.domain.import_parsing import (
     ParsedRow,
     read_registry_workbook,
 )
-from ocop.producers.domain.producers import create_producer, update_producer, validate_producer
+from ocop.producers.domain.producers import PRODUCER_FIELDS, create_producer, update_producer, validate_producer
+from ocop.producers.domain.products import PRODUCT_FIELDS
 from ocop.producers.enums import ETHNIC_GROUPS, EnterpriseSize, Gender, LegalForm
 from ocop.producers.models import ImportBatch, Producer, Product
 
@@ -58,26 +59,9 @@ LEVELS = {
     "trung uong": RecognitionLevel.CENTRAL,
     "bo": RecognitionLevel.CENTRAL,
 }
-_PRODUCER_VALUE_KEYS = (
-    "name",
-    "legal_form",
-    "enterprise_size",
-    "registration_number",
-    "registration_date",
-    "tax_code",
-    "representative_name",
-    "representative_gender",
-    "representative_ethnicity",
-    "representative_disabled",
-    "address",
-    "phone",
-    "email",
-    "members_count",
-    "member_households",
-    "workers_count",
-    "circular_economy",
-)
-_PRODUCT_VALUE_KEYS = ("name", "product_set", "description", "packaging", "shelf_life", "standard", "gtin")
+# The cells that are producer and product fields as they are; the other columns are read by the planning below.
+_PRODUCER_VALUE_KEYS = tuple(column.key for column in PRODUCER_COLUMNS if column.key in PRODUCER_FIELDS)
+_PRODUCT_VALUE_KEYS = tuple(column.key for column in PRODUCT_COLUMNS if column.key in PRODUCT_FIELDS)
 
 
 @dataclass

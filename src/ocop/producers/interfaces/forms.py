@@ -8,6 +8,7 @@ from ocop.common.text import fold
 from ocop.geo.domain.queries import home_area_units, scope_unit_ids
 from ocop.geo.enums import Era, UnitLevel
 from ocop.producers import product_sets
+from ocop.producers.domain.producers import PRODUCER_FIELDS
 from ocop.producers.domain.queries import visible_craft_villages, visible_producers, with_lifecycle
 from ocop.producers.enums import ETHNIC_GROUPS, LegalForm, ProductState
 from ocop.producers.models import (
@@ -49,28 +50,7 @@ class ProducerForm(DomainModelForm):
 
     class Meta:
         model = Producer
-        fields = [
-            "name",
-            "legal_form",
-            "enterprise_size",
-            "registration_number",
-            "registration_date",
-            "tax_code",
-            "representative_name",
-            "representative_gender",
-            "representative_ethnicity",
-            "representative_disabled",
-            "address",
-            "unit",
-            "phone",
-            "email",
-            "website",
-            "members_count",
-            "member_households",
-            "workers_count",
-            "circular_economy",
-            "craft_village",
-        ]
+        fields = [name for name in PRODUCER_FIELDS if name != "is_generated"]
         field_classes = {"unit": UnitField}
         widgets = {"registration_date": DateInput()}
 
