@@ -8,6 +8,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = load_administrative_units()
+        if options["verbosity"] < 1:
+            return
         self.stdout.write(
             f"units: {report.created} created, {report.updated} updated; "
             f"successions: {report.successions_created} created, {report.successions_skipped} skipped "
