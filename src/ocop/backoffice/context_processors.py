@@ -26,6 +26,14 @@ NAVIGATION = [
     NavItem(_("Evaluation rounds"), "backoffice:round_list", "dossiers.view_rounds", "backoffice:round_"),
     NavItem(_("Councils"), "backoffice:council_list", "councils.view_councils", "backoffice:council_"),
     NavItem(_("My score sheets"), "backoffice:my_scoring", "councils.view_councils", "backoffice:my_scoring"),
+    NavItem(
+        _("Certificates"), "backoffice:certificate_list", "certificates.view_certificates", "backoffice:certificate_"
+    ),
+    NavItem(_("Expiring certificates"), "backoffice:expiry_list", "certificates.view_expiry", "backoffice:expiry_"),
+    NavItem(
+        _("Supervision"), "backoffice:inspection_plan_list", "certificates.view_supervision", "backoffice:inspection_"
+    ),
+    NavItem(_("Revocations"), "backoffice:revocation_list", "certificates.view_revocations", "backoffice:revocation_"),
     NavItem(_("Producers"), "backoffice:producer_list", "producers.view_registry", "backoffice:producer_"),
     NavItem(_("Products"), "backoffice:product_list", "producers.view_registry", "backoffice:product_"),
     NavItem(_("Raw-material zones"), "backoffice:zone_list", "producers.view_registry", "backoffice:zone_"),

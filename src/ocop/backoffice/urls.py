@@ -77,6 +77,7 @@ urlpatterns = [
     path("import/template.xlsx", registry_import.import_template, name="import_template"),
     path("import/<int:pk>/", registry_import.import_report, name="import_report"),
     path("import/<int:pk>/apply/", registry_import.import_apply, name="import_apply"),
+    path("certificates/", include("ocop.backoffice.urls_certificates")),
     path("plans/", include("ocop.backoffice.urls_planning")),
     path("tasks/", work.my_tasks, name="my_tasks"),
     path("councils/", councils.council_list, name="council_list"),

@@ -6,3 +6,8 @@ class CertificatesConfig(AppConfig):
     name = "ocop.certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from ocop.certificates.domain.publication import connect_receivers
+
+        connect_receivers()

@@ -10,4 +10,12 @@ urlpatterns = [
     path("calculator/", calculator.calculator_index, name="calculator"),
     path("calculator/<int:sheet_no>/", calculator.calculator_sheet, name="calculator_sheet"),
     path("calculator/api/", calculator.calculator_api, name="calculator_api"),
+    # The certificate check: the QR code on a certificate opens c/<number>/ (numbers contain a slash).
+    path("certificates/", views.certificate_search, name="certificate_search"),
+    path("c/<path:number>/json/", views.certificate_json, name="certificate_json"),
+    path("c/<path:number>/", views.certificate, name="certificate"),
+    path("products/", views.catalogue, name="catalogue"),
+    path("products/json/", views.catalogue_json, name="catalogue_json"),
+    path("producers/<int:pk>/", views.producer, name="producer"),
+    path("producers/<int:pk>/json/", views.producer_json, name="producer_json"),
 ]

@@ -1,0 +1,33 @@
+"""Who is told about a certificate: the producer's accounts, the officers of its commune and of the province, and
+whoever decides a revocation."""
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from ocop.accounts.enums import Role
+from ocop.accounts.models import RoleAssignment, User
+from ocop.certificates.enums import RecognitionLevel
+from ocop.dossiers.domain.recipients import officers_at
+from ocop.dossiers.enums import Level
+
+
+def producer_users(producer_id: int) -> QuerySet[User]:
+    assignments = RoleAssignment.objects.active().filter(role=Role.PRODUCER, producer=producer_id)
+    return User.objects.filter(pk__in=assignments.values("user_id"), is_active=True)
+
+
+def area_officers(commune) -> list[User]:
+    """The commune's officers and the provincial OCOP office over it."""
+    return [*officers_at(Level.COMMUNE, commune), *officers_at(Level.PROVINCE, commune)]
+
+
+def deciders(level: str, commune) -> list[User]:
+    """Who records a revocation decision of ``level``: the district office for a district recognition, otherwise
+    the provincial OCOP office (which also forwards the Ministry's cases)."""
+    if level == RecognitionLevel.DISTRICT:
+        return list(officers_at(Level.DISTRICT, commune))
+    return list(officers_at(Level.PROVINCE, commune))
+
+
+def certificate_url(certificate) -> str:
+    return reverse("backoffice:certificate_detail", args=[certificate.pk])
