@@ -219,7 +219,7 @@ def _tell_producer(certificate: Certificate, verb: str, message: str) -> None:
 def _send_digests(digests: dict[int, Counter], plan: ReminderPlan) -> None:
     from ocop.accounts.models import User
 
-    url = reverse("backoffice:certificate_expiry")
+    url = reverse("backoffice:expiry_list")
     users = User.objects.in_bulk(list(digests))
     for user_id, counts in digests.items():
         parts = []

@@ -157,6 +157,7 @@ def record_decision(
     signer_name: str = "",
     signer_title: str = "",
     rule_set=None,
+    is_generated: bool = False,
 ) -> RecognitionDecision:
     """A recognition decision signed by the competent level; its certificates are issued with issue_certificate."""
     number = clean_text(number)
@@ -173,6 +174,7 @@ def record_decision(
         signer_title=clean_text(signer_title),
         rule_set=(rule_set or rule_set_in_force(decided_on)).identifier,
         created_by=actor if getattr(actor, "pk", None) else None,
+        is_generated=is_generated,
     )
     log_action(
         actor=actor,
@@ -185,7 +187,7 @@ def record_decision(
 
 @transaction.atomic
 def issue_certificate(
-    *, actor, decision: RecognitionDecision, product, stars: int, score: Decimal | None
+    *, actor, decision: RecognitionDecision, product, stars: int, score: Decimal | None, is_generated: bool = False
 ) -> Certificate:
     """Issue the certificate a decision grants. A product's certificate still in force is replaced by it (an upgrade
     or a re-evaluation), and both stay in the product's history."""
@@ -204,6 +206,7 @@ def issue_certificate(
         issued_on=decision.decided_on,
         valid_until=add_months(decision.decided_on, rule_set_named(decision.rule_set).certificate_validity_months),
         replaces=previous,
+        is_generated=is_generated,
         **snapshot(product),
     )
     log_action(
@@ -234,6 +237,7 @@ def correct_certificate(
     reason: str,
     signer_name: str = "",
     signer_title: str = "",
+    is_generated: bool = False,
 ) -> Certificate:
     """Correct a certificate in force (a misspelt name, a changed address): a correcting decision issues a new
     certificate with the registry's current details, the same stars, score and validity; it replaces the old one and
@@ -258,6 +262,7 @@ def correct_certificate(
         issuing_body=issuing_body,
         signer_name=signer_name,
         signer_title=signer_title,
+        is_generated=is_generated,
     )
     product = certificate.product
     corrected = Certificate.objects.create(
@@ -272,6 +277,7 @@ def correct_certificate(
         replaces=certificate,
         basis=IssueBasis.CORRECTION,
         correction_reason=reason,
+        is_generated=is_generated,
         **snapshot(product),
     )
     log_action(

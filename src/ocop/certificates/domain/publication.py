@@ -202,6 +202,7 @@ def _build_producer_card(producer_id: int, today: datetime.date) -> dict | None:
             "issued_on": c.issued_on,
             "valid_until": c.valid_until,
             "status": c.status,
+            "listed": c.status in IN_FORCE_STATUSES and c.product.withdrawn_on is None,
         }
         for c in certificates
     ]
@@ -214,8 +215,9 @@ def _build_producer_card(producer_id: int, today: datetime.date) -> dict | None:
         "commune": producer.unit.name,
         "website": producer.website,
         "is_generated": producer.is_generated,
-        "in_force": [row for row in rows if row["status"] in IN_FORCE_STATUSES],
-        "earlier": [row for row in rows if row["status"] not in IN_FORCE_STATUSES],
+        # As in the catalogue: a product the producer withdrew is not offered, whatever its certificate says.
+        "in_force": [row for row in rows if row["listed"]],
+        "earlier": [row for row in rows if not row["listed"]],
     }
 
 
@@ -384,6 +386,6 @@ def connect_receivers() -> None:
         if not created:
             certificates_changed(producer_ids=[instance.pk])
 
-    post_save.connect(dossier_saved, sender=Dossier, dispatch_uid="ocop.certificates.dossier_saved")
-    post_save.connect(product_saved, sender=Product, dispatch_uid="ocop.certificates.product_saved")
-    post_save.connect(producer_saved, sender=Producer, dispatch_uid="ocop.certificates.producer_saved")
+    post_save.connect(dossier_saved, sender=Dossier, dispatch_uid="ocop.certificates.dossier_saved", weak=False)
+    post_save.connect(product_saved, sender=Product, dispatch_uid="ocop.certificates.product_saved", weak=False)
+    post_save.connect(producer_saved, sender=Producer, dispatch_uid="ocop.certificates.producer_saved", weak=False)

@@ -1,0 +1,79 @@
+"""The demo has certificates in every status, and the lists, the check page and the catalogue agree with the dates."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+
+from ocop.certificates.domain.publication import catalogue
+from ocop.certificates.domain.status import with_status
+from ocop.certificates.enums import IN_FORCE_STATUSES, CertificateStatus
+from ocop.certificates.models import Certificate, CertificateReminder
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 11, 28)
+LAST_EXPIRING_DAY = datetime.date(2026, 12, 29)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    from django.db import transaction
+
+    from ocop import demo as demo_package
+    from ocop.demo import certificates
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        demo_package.load_demo()
+        certificates.load()
+        yield
+        transaction.set_rollback(True)
+
+
+def _statuses(day):
+    rows = with_status(Certificate.objects.all(), day).values_list("status").annotate(n=Count("pk")).order_by()
+    return dict(rows)
+
+
+@pytest.mark.skipif(
+    not TODAY <= timezone.localdate() < LAST_EXPIRING_DAY,
+    reason="the registry demo's certificates expire soon only until 29/12/2026 (its 29/12/2023 recognitions)",
+)
+def test_every_status_is_in_the_demo(demo):
+    statuses = _statuses(timezone.localdate())
+    assert set(statuses) == set(CertificateStatus.values), statuses
+    # The registry's figures are untouched: what the demo adds is dated after 2024.
+    assert Certificate.objects.filter(issued_on__year=2024).count() == 84
+
+
+def test_a_certificate_of_31_12_2022_reads_expired_everywhere(demo, client):
+    cache.clear()
+    certificate = Certificate.objects.filter(issued_on=datetime.date(2022, 12, 31)).order_by("number").first()
+    assert certificate.valid_until == datetime.date(2025, 12, 31)
+    status = with_status(Certificate.objects.filter(pk=certificate.pk)).get().status
+    assert status == CertificateStatus.EXPIRED
+    page = client.get(reverse("public:certificate", args=[certificate.number]))
+    assert 'data-status="expired"' in page.content.decode()
+    assert certificate.number not in {row["number"] for row in catalogue()["rows"]}
+
+
+def test_the_catalogue_lists_exactly_the_certificates_in_force(demo):
+    cache.clear()
+    in_force = set(
+        with_status(Certificate.objects.filter(product__withdrawn_on__isnull=True))
+        .filter(status__in=[s.value for s in IN_FORCE_STATUSES])
+        .values_list("number", flat=True)
+    )
+    assert {row["number"] for row in catalogue()["rows"]} == in_force
+    assert len(in_force) > 50
+
+
+def test_the_daily_job_ran_once_and_runs_again_without_repeating_itself(demo):
+    from ocop.certificates.domain.expiry import run_daily
+
+    notices = CertificateReminder.objects.filter(stage="notice").count()
+    assert notices > 0
+    report = run_daily()
+    assert (report.notices, report.reminders, report.expired) == (0, 0, 0)
