@@ -5,7 +5,7 @@ October 2023 are **expired**, those of 29/12/2023 **expiring soon** (the 180-day
 2024 **valid**. This adds, relative to the day it runs:
 
 - an upgrade decision of the province in the latest round: three 3★ products become 4★ (their old certificates are
-  **replaced**), and a correction of one certificate (the producer's address), which replaces it too;
+  **replaced**), and a correction of one certificate (the producer's street address), which replaces it too;
 - upgrade dossiers filed for two products, whose certificates are then **under re-evaluation** (and, when a
   certificate is in its re-evaluation window, a re-evaluation dossier);
 - a periodic inspection plan with inspections concluded, and an ad hoc inspection after a complaint whose corrective
@@ -33,6 +33,7 @@ from ocop.dossiers.enums import ACTIVE_STATES
 from ocop.evaluation.domain.rule_sets import rule_set_in_force
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
+from ocop.producers.domain.producers import update_producer
 
 PROVINCE_BODY = "UBND tỉnh Khánh Hòa"
 SIGNER = ("Trần Quốc Nam", "Phó Chủ tịch")
@@ -107,6 +108,8 @@ def _upgrades(office, today: datetime.date) -> None:
         )
     corrected = _valid_certificates(today).exclude(product__in=[old.product_id for old in olds]).first()
     if corrected is not None:
+        # The registry is corrected first (the producer's street address was missing); the certificate follows.
+        update_producer(actor=office, producer=corrected.producer, address="Số 12 đường 16 tháng 4")
         issuing.correct_certificate(
             actor=office,
             certificate=corrected,
@@ -115,7 +118,7 @@ def _upgrades(office, today: datetime.date) -> None:
             issuing_body=PROVINCE_BODY,
             signer_name=SIGNER[0],
             signer_title=SIGNER[1],
-            reason="Điều chỉnh địa chỉ của chủ thể theo đơn vị hành chính mới (sau sắp xếp từ 01/7/2025).",
+            reason="Bổ sung số nhà, tên đường trong địa chỉ của chủ thể.",
             is_generated=True,
         )
 

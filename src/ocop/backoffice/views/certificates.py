@@ -1,6 +1,8 @@
 """Certificates for the office: lists (all, expiring and expired) with export, a certificate's page with its
 history, the PDF, corrections, suspension, revocation, and post-certification supervision."""
 
+import datetime
+
 from django.contrib import messages
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponse
@@ -14,7 +16,12 @@ from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.certificates.domain import issuing, revocation, supervision
 from ocop.certificates.domain.queries import visible_inspections, visible_plans, visible_proposals
-from ocop.certificates.domain.status import certificate_status, visible_certificates, with_status
+from ocop.certificates.domain.status import (
+    certificate_status,
+    expiry_notice_days,
+    visible_certificates,
+    with_status,
+)
 from ocop.certificates.enums import IN_FORCE_STATUSES, CertificateStatus, ProposalOutcome, ReminderStage
 from ocop.certificates.interfaces.exporters import certificates_workbook
 from ocop.certificates.interfaces.forms import (
@@ -86,10 +93,15 @@ def certificate_list(request):
 def expiry_list(request):
     tab = request.GET.get("tab") if request.GET.get("tab") in dict(EXPIRY_TABS) else "expiring"
     filters = ExpiryFilterForm(request.GET or None, actor=request.user)
-    base = with_status(visible_certificates(request.user).filter(product__withdrawn_on__isnull=True))
-    expiring = [CertificateStatus.EXPIRING, CertificateStatus.UNDER_REEVALUATION]
-    statuses = expiring if tab == "expiring" else [CertificateStatus.EXPIRED]
-    rows = filters.filter(base.filter(status__in=statuses)).select_related(*LIST_RELATED)
+    today = timezone.localdate()
+    base = with_status(visible_certificates(request.user).filter(product__withdrawn_on__isnull=True), today)
+    # Expiring soon, or within the same notice period and already being re-evaluated.
+    horizon = today + datetime.timedelta(days=expiry_notice_days(today))
+    expiring = Q(status=CertificateStatus.EXPIRING) | Q(
+        status=CertificateStatus.UNDER_REEVALUATION, valid_until__lte=horizon
+    )
+    expired = Q(status=CertificateStatus.EXPIRED)
+    rows = filters.filter(base.filter(expiring if tab == "expiring" else expired)).select_related(*LIST_RELATED)
     rows = rows.annotate(
         notified=Exists(
             CertificateReminder.objects.filter(
@@ -100,24 +112,16 @@ def expiry_list(request):
     if request.GET.get("format") == "xlsx":
         title = dict(EXPIRY_TABS)[tab]
         return xlsx_response(certificates_workbook(rows, str(title)), f"giay-chung-nhan-{tab}.xlsx")
-    counts = dict(
-        base.filter(status__in=[*expiring, CertificateStatus.EXPIRED])
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    counts = base.aggregate(expiring=Count("pk", filter=expiring), expired=Count("pk", filter=expired))
     return render(
         request,
         "certificates/expiry_list.html",
         {
             "filters": filters,
             "tab": tab,
-            "tabs": [
-                (value, label, sum(counts.get(s, 0) for s in (expiring if value == "expiring" else ["expired"])))
-                for value, label in EXPIRY_TABS
-            ],
+            "tabs": [(value, label, counts[value]) for value, label in EXPIRY_TABS],
             "page": paginate(request, rows),
-            "today": timezone.localdate(),
+            "today": today,
             "breadcrumbs": [(_("Expiring and expired certificates"), None)],
         },
     )
