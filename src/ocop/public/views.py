@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ocop.certificates.domain import publication
 from ocop.certificates.enums import IN_FORCE_STATUSES, STATUS_TONE, CertificateStatus, RecognitionLevel
@@ -26,13 +26,13 @@ PAGE_SIZE = 24
 JSON_PAGE_SIZE = 100
 
 
-@require_GET
+@require_safe
 @cache_page(300)
 def home(request):
     return render(request, "public/home.html")
 
 
-@require_GET
+@require_safe
 def health(request):
     """For load balancers and monitoring: the process answers and the database is reachable."""
     with connection.cursor() as cursor:
@@ -82,7 +82,7 @@ def _crumbs(*extra):
 # Certificate check ------------------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def certificate_search(request):
     """The check form: a typed number goes to its page; an empty form just shows the page."""
     raw = request.GET.get("number", "")
@@ -103,7 +103,7 @@ def _card_or_none(number: str):
     return normalised, publication.certificate_card(normalised)
 
 
-@require_GET
+@require_safe
 def certificate(request, number: str):
     normalised, card = _card_or_none(number)
     if normalised is None:
@@ -200,7 +200,7 @@ def _json_card(card: dict) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def certificate_json(request, number: str):
     normalised, card = _card_or_none(number)
     if normalised is None:
@@ -269,7 +269,7 @@ def _row(row: dict) -> dict:
     return row | {"status": _status(row["status"]), "product_set_info": product_sets.BY_NUMBER[row["product_set"]]}
 
 
-@require_GET
+@require_safe
 def catalogue(request):
     filters, rows = _filtered_catalogue(request)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -306,7 +306,7 @@ def catalogue(request):
     )
 
 
-@require_GET
+@require_safe
 def catalogue_json(request):
     filters, rows = _filtered_catalogue(request)
     if filters.is_bound and not filters.is_valid():
@@ -350,7 +350,7 @@ def _producer_rows(rows):
     return [row | {"status": _status(row["status"])} for row in rows]
 
 
-@require_GET
+@require_safe
 def producer(request, pk: int):
     card = publication.producer_card(pk)
     if card is None:
@@ -393,7 +393,7 @@ def producer(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def producer_json(request, pk: int):
     card = publication.producer_card(pk)
     if card is None:
