@@ -166,3 +166,10 @@ def test_the_catalogue_is_empty_with_a_clear_message(client):
 def test_the_home_page_offers_the_check_and_the_catalogue(client):
     page = client.get(reverse("public:home")).content.decode()
     assert reverse("public:certificate_search") in page and reverse("public:catalogue") in page
+
+
+def test_a_filter_that_is_not_understood_leaves_the_others_working(client, products):
+    listed, _hidden = products
+    page = client.get(reverse("public:catalogue"), {"q": "nuoc mam nhi", "area": "999999999"}).content.decode()
+    assert listed["fish_sauce"].product_name in page and listed["grapes"].product_name not in page
+    assert client.get(reverse("public:catalogue_json"), {"area": "abc"}).status_code == 400

@@ -41,8 +41,9 @@ MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>
 
 
 def _latest_round(today: datetime.date) -> datetime.date:
-    """The decision date of the latest provincial round at least a month ago (30/06 or 30/12)."""
-    candidates = [datetime.date(year, month, 30) for year in (today.year - 1, today.year) for month in (6, 12)]
+    """The decision date of the latest provincial round (of the rules in force) at least a month ago."""
+    rules = rule_set_in_force(today)
+    candidates = [r.decision_by for year in (today.year - 1, today.year) for r in rules.rounds(year)]
     return max(day for day in candidates if day <= today - datetime.timedelta(days=30))
 
 

@@ -247,8 +247,10 @@ class CatalogueFilter(forms.Form):
         ]
 
     def criteria(self) -> dict:
-        if not self.is_valid():
+        """The filters that were understood; one that was not (a stale area, a typo) is ignored, not the others."""
+        if not self.is_bound:
             return {}
+        self.is_valid()
         data = self.cleaned_data
         return {
             "query": data.get("q") or "",
