@@ -18,7 +18,13 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_safe
 
 from ocop.certificates.domain import publication
-from ocop.certificates.enums import IN_FORCE_STATUSES, STATUS_TONE, CertificateStatus, RecognitionLevel
+from ocop.certificates.enums import (
+    IN_FORCE_STATUSES,
+    STATUS_TONE,
+    CertificateStatus,
+    RecognitionLevel,
+    RevocationGround,
+)
 from ocop.producers import product_sets
 from ocop.producers.enums import LegalForm
 
@@ -129,8 +135,6 @@ def certificate(request, number: str):
 
 
 def _ground_label(card) -> str:
-    from ocop.certificates.enums import RevocationGround
-
     return RevocationGround(card["revocation"]["ground"]).label if card["revocation"] else ""
 
 

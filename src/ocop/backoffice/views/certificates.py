@@ -3,7 +3,9 @@ history, the PDF, corrections, suspension, revocation, and post-certification su
 
 import datetime
 
+import segno
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -48,6 +50,7 @@ from ocop.certificates.interfaces.pdf import check_url, pdf_filename
 from ocop.certificates.models import Certificate, CertificateReminder, CorrectiveAction
 from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
+from ocop.geo.domain.queries import scope_unit_ids
 
 LIST_RELATED = ("decision", "product", "producer__unit__parent")
 
@@ -153,8 +156,6 @@ def certificate_register(request):
 
 @require_perm("certificates.view_certificates", load_object=_load_certificate)
 def certificate_detail(request, pk, obj):
-    import segno
-
     user = request.user
     status = certificate_status(obj)
     chain = with_status(obj.product.certificates.all()).select_related("decision").order_by("-issued_on", "-pk")
@@ -410,8 +411,6 @@ def inspection_plan_detail(request, pk, obj):
 
 
 def _certificate_by_number(request, number: str) -> Certificate:
-    from django.core.exceptions import ValidationError
-
     certificate = visible_certificates(request.user).filter(number=number.strip().upper()).first()
     if certificate is None:
         raise ValidationError({"certificate_number": _("No certificate of your area has this number.")})
@@ -437,8 +436,6 @@ def inspection_add(request, pk, obj):
 @require_POST
 @require_perm("certificates.manage_supervision", load_object=_load_plan)
 def inspection_add_in_force(request, pk, obj):
-    from ocop.geo.domain.queries import scope_unit_ids
-
     def add(data):
         area = visible_certificates(request.user).filter(producer__unit__in=scope_unit_ids(obj.unit))
         added = supervision.add_certificates_in_force(actor=request.user, plan=obj, certificates=area, **data)

@@ -15,7 +15,7 @@ from ocop.certificates.domain.publication import certificates_changed
 from ocop.certificates.domain.recipients import area_officers, certificate_url, deciders, producer_users
 from ocop.certificates.domain.status import certificate_status
 from ocop.certificates.enums import IN_FORCE_STATUSES, CertificateStatus, ProposalOutcome, RecognitionLevel
-from ocop.certificates.models import Certificate, Revocation, RevocationProposal, Suspension
+from ocop.certificates.models import Certificate, CorrectiveAction, Revocation, RevocationProposal, Suspension
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.notifications import notify
 from ocop.common.text import clean_text
@@ -255,8 +255,6 @@ def lift_suspension(*, actor, suspension: Suspension, lifted_on: datetime.date, 
     if lifted_on < suspension.starts_on:
         raise ValidationError({"lifted_on": _("A suspension cannot be lifted before it starts.")})
     if suspension.inspection_id:
-        from ocop.certificates.models import CorrectiveAction
-
         open_actions = CorrectiveAction.objects.filter(
             finding__inspection=suspension.inspection_id, done_on__isnull=True
         ).count()
