@@ -16,11 +16,12 @@ def demo_loaded() -> bool:
 @transaction.atomic
 def load_demo() -> str:
     """Load every part of the demo once; returns the password shared by the demo accounts."""
-    from ocop.demo import people, registry, workflow
+    from ocop.demo import certificates, people, registry, workflow
 
     password = generate_password()
     registry.load()
     people.load(password)
     workflow.load(password)
+    certificates.load()
     log_action(actor=None, verb=DEMO_LOADED_VERB)
     return password

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.files import attachment_response
 from ocop.backoffice.forms import act_and_return, form_page, save_form
+from ocop.certificates.domain.status import with_status
 from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
@@ -91,7 +92,7 @@ def product_detail(request, pk, obj):
             "milestone_form": MilestoneForm() if request.user.has_perm("dossiers.record_milestone") else None,
             "dossiers": visible_dossiers(request.user).filter(product=obj).order_by("-created_at"),
             "can_file": request.user.has_perm("dossiers.add_dossier"),
-            "certificates": obj.certificates.select_related("decision").order_by("-issued_on"),
+            "certificates": with_status(obj.certificates.select_related("decision")).order_by("-issued_on"),
             "photos": obj.photos.all(),
             "zones": obj.raw_material_zones.select_related("unit"),
             "history": history_of(obj)[:30],
