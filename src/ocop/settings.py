@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "ocop.producers",
     "ocop.evaluation",
     "ocop.certificates",
+    "ocop.planning",
+    "ocop.reports",
     "ocop.dossiers",
     "ocop.councils",
     "ocop.backoffice",

@@ -34,6 +34,8 @@ NAVIGATION = [
         _("Supervision"), "backoffice:inspection_plan_list", "certificates.view_supervision", "backoffice:inspection_"
     ),
     NavItem(_("Revocations"), "backoffice:revocation_list", "certificates.view_revocations", "backoffice:revocation_"),
+    NavItem(_("Plans and targets"), "backoffice:plan_list", "planning.view_plans", "backoffice:plan_"),
+    NavItem(_("Plan reports"), "backoffice:report_list", "reports.view_reports", "backoffice:report_"),
     NavItem(_("Producers"), "backoffice:producer_list", "producers.view_registry", "backoffice:producer_"),
     NavItem(_("Products"), "backoffice:product_list", "producers.view_registry", "backoffice:product_"),
     NavItem(_("Raw-material zones"), "backoffice:zone_list", "producers.view_registry", "backoffice:zone_"),

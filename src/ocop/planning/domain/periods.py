@@ -1,0 +1,86 @@
+"""Reporting periods: a year ("2024") or one of its halves ("2024-H1", "2024-H2"), as plans report every six months
+and every year. The figures of a period are the situation at its end (see planning.domain.figures)."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+_KEY = re.compile(r"^(?P<year>\d{4})(?:-(?P<half>H[12]))?$")
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str
+    start: datetime.date
+    end: datetime.date
+
+    @property
+    def year(self) -> int:
+        return self.start.year
+
+    @property
+    def is_half(self) -> bool:
+        return "-H" in self.key
+
+    @property
+    def label_vi(self) -> str:
+        """How an official document names the period: "6 tháng đầu năm 2024", "năm 2024"."""
+        if self.key.endswith("-H1"):
+            return f"6 tháng đầu năm {self.year}"
+        if self.key.endswith("-H2"):
+            return f"6 tháng cuối năm {self.year}"
+        return f"năm {self.year}"
+
+    @property
+    def label(self) -> str:
+        """The period's name on the screens, in the user's language."""
+        if self.key.endswith("-H1"):
+            return pgettext("period", "First half of %(year)s") % {"year": self.year}
+        if self.key.endswith("-H2"):
+            return pgettext("period", "Second half of %(year)s") % {"year": self.year}
+        return pgettext("period", "Year %(year)s") % {"year": self.year}
+
+    def contains(self, other: "Period") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def covers(self, day: datetime.date) -> bool:
+        return self.start <= day <= self.end
+
+
+def parse_period(key: str) -> Period:
+    match = _KEY.match((key or "").strip().upper())
+    if not match:
+        raise ValidationError(_("A period is a year (2024) or a half year (2024-H1, 2024-H2)."), code="period_format")
+    year = int(match["year"])
+    half = match["half"]
+    if half == "H1":
+        return Period(f"{year}-H1", datetime.date(year, 1, 1), datetime.date(year, 6, 30))
+    if half == "H2":
+        return Period(f"{year}-H2", datetime.date(year, 7, 1), datetime.date(year, 12, 31))
+    return Period(str(year), datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+def periods_between(start: datetime.date, end: datetime.date) -> list[Period]:
+    """The reporting periods of a plan running from ``start`` to ``end``: each year's first half, then the year."""
+    periods = []
+    for year in range(start.year, end.year + 1):
+        for key in (f"{year}-H1", str(year)):
+            period = parse_period(key)
+            if period.start <= end and period.end >= start:
+                periods.append(period)
+    return periods
+
+
+def default_period(periods: list[Period], today: datetime.date) -> Period | None:
+    """The period a plan's page opens on: the one running today, else the latest that has ended, else the first."""
+    if not periods:
+        return None
+    running = [p for p in periods if p.covers(today) and not p.is_half]
+    if running:
+        return running[0]
+    ended = [p for p in periods if p.end < today]
+    return ended[-1] if ended else periods[0]

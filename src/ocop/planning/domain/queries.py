@@ -1,0 +1,43 @@
+"""What a user sees of a plan: every officer sees its targets and tasks; quotas are shown for the units of the
+user's area (a commune officer also sees the quota of the district the commune belonged to)."""
+
+from django.db.models import QuerySet
+
+from ocop.accounts.domain.scope import scope_of
+from ocop.planning.domain.areas import AreaMap
+from ocop.planning.models import Plan, Task
+
+
+def visible_plans(user) -> QuerySet[Plan]:
+    if not user.has_perm("planning.view_plans"):
+        return Plan.objects.none()
+    return Plan.objects.all()
+
+
+def sees_whole_area(user, area: AreaMap) -> bool:
+    scope = scope_of(user)
+    return scope.everything or area.root.pk in scope.unit_ids
+
+
+def visible_quota_units(user, area: AreaMap, quota_unit_ids: list[int]) -> set[int]:
+    """The quota units the user may see: those of the area, and those containing a unit of the area."""
+    scope = scope_of(user)
+    if scope.everything or area.root.pk in scope.unit_ids:
+        return set(quota_unit_ids)
+    visible = set()
+    for unit_id in quota_unit_ids:
+        if unit_id in scope.unit_ids:
+            visible.add(unit_id)
+            continue
+        for own in scope.unit_ids & area.unit_ids:
+            if unit_id in area.ancestors_and_self(own):
+                visible.add(unit_id)
+                break
+    return visible
+
+
+def tasks_led_by_user(user, plan: Plan) -> QuerySet[Task]:
+    organisation_id = getattr(user, "organisation_id", None)
+    if organisation_id is None:
+        return Task.objects.none()
+    return plan.tasks.filter(lead_agencies=organisation_id)

@@ -1,0 +1,290 @@
+"""Forms of the plan screens. They only read input: every rule is in planning.domain (and reports.domain)."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ocop.accounts.enums import OrganisationKind
+from ocop.accounts.models import Organisation
+from ocop.common.forms import DateInput, DomainModelForm
+from ocop.geo.domain.queries import home_area_units
+from ocop.geo.enums import UnitLevel
+from ocop.planning.domain import indicators
+from ocop.planning.domain.plans import OBLIGATION_FIELDS, OUTPUT_FIELDS, PLAN_FIELDS, QUOTA_FIELDS, TASK_FIELDS
+from ocop.planning.domain.progress import plan_periods
+from ocop.planning.enums import NAMED_PRODUCT_SETS, Direction, TaskStatus
+from ocop.planning.models import Plan, Quota, ReportingObligation, Task, TaskOutput
+from ocop.producers.interfaces.forms import UnitField
+
+AGENCY_KINDS = (
+    OrganisationKind.PROVINCIAL_COMMITTEE,
+    OrganisationKind.DEPARTMENT,
+    OrganisationKind.DISTRICT_COMMITTEE,
+    OrganisationKind.COMMUNE_COMMITTEE,
+    OrganisationKind.MINISTRY,
+)
+
+
+def agencies():
+    return (
+        Organisation.objects.filter(kind__in=AGENCY_KINDS, is_active=True)
+        .select_related("unit")
+        .order_by("kind", "name")
+    )
+
+
+def period_choices(plan: Plan) -> list[tuple[str, str]]:
+    return [(period.key, period.label_vi) for period in plan_periods(plan)]
+
+
+class DateField(forms.DateField):
+    widget = DateInput
+
+
+class PlanForm(DomainModelForm):
+    class Meta:
+        model = Plan
+        fields = list(PLAN_FIELDS)
+        field_classes = {"unit": UnitField, "issued_on": DateField, "starts_on": DateField, "ends_on": DateField}
+        widgets = {
+            "legal_basis": forms.Textarea(attrs={"rows": 4}),
+            "general_objective": forms.Textarea(attrs={"rows": 4}),
+            "funding_note": forms.Textarea(attrs={"rows": 3}),
+            "source_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = (
+            home_area_units().exclude(level=UnitLevel.COMMUNE).select_related("parent").order_by("-era", "level")
+        )
+        self.fields["parent"].queryset = Plan.objects.exclude(pk=self.instance.pk).order_by("-starts_on")
+        self.fields["office"].queryset = agencies()
+
+
+class TargetForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=30, help_text=_("As numbered in the plan, e.g. I.2.1."))
+    position = forms.IntegerField(label=_("Position"), min_value=0, required=False)
+    section = forms.CharField(label=_("Section of the plan"), max_length=60, required=False)
+    text = forms.CharField(label=_("Wording in the plan"), widget=forms.Textarea(attrs={"rows": 3}))
+    indicator = forms.ChoiceField(label=_("Indicator"), required=False)
+    stars = forms.TypedMultipleChoiceField(
+        label=_("Only products with these stars"),
+        coerce=int,
+        choices=[(3, "3★"), (4, "4★"), (5, "5★")],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    product_sets = forms.CharField(
+        label=_("Only these product sets"),
+        required=False,
+        help_text=_("Numbers 1–26 separated by commas, or “livestock”."),
+    )
+    unit_label = forms.CharField(label=_("Unit"), max_length=40, required=False, help_text=_("Empty: the indicator's."))
+    direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
+    low = forms.DecimalField(label=_("Target value (from)"), min_value=0, decimal_places=2, localize=True)
+    high = forms.DecimalField(
+        label=_("Target value (to)"),
+        min_value=0,
+        decimal_places=2,
+        required=False,
+        localize=True,
+        help_text=_("For a range such as 20–30."),
+    )
+    baseline = forms.DecimalField(label=_("Baseline"), decimal_places=2, required=False, localize=True)
+    baseline_note = forms.CharField(label=_("Baseline note"), max_length=200, required=False)
+    owner = forms.ModelChoiceField(label=_("Reporting agency"), queryset=Organisation.objects.none(), required=False)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, target=None, **kwargs):
+        if target is not None and "initial" not in kwargs:
+            filters = target.filters or {}
+            sets = filters.get("product_sets", "")
+            kwargs["initial"] = {
+                **{name: getattr(target, name) for name in ("code", "position", "section", "text", "indicator")},
+                **{name: getattr(target, name) for name in ("unit_label", "direction", "low", "high", "baseline")},
+                "baseline_note": target.baseline_note,
+                "owner": target.owner,
+                "note": target.note,
+                "stars": filters.get("stars", []),
+                "product_sets": sets if isinstance(sets, str) else ", ".join(str(s) for s in sets),
+            }
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [("", _("— none: reported by the agency —")), *indicators.choices()]
+        self.fields["owner"].queryset = agencies()
+        for name in ("low", "high", "baseline"):
+            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+            self.fields[name].widget.is_localized = True
+
+    def clean_product_sets(self):
+        value = self.cleaned_data["product_sets"].strip()
+        if not value:
+            return None
+        if value in NAMED_PRODUCT_SETS:
+            return value
+        try:
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        except ValueError as error:
+            raise forms.ValidationError(_("Numbers 1–26 separated by commas, or “livestock”.")) from error
+
+    def domain_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        filters = {}
+        if data.pop("stars"):
+            filters["stars"] = self.cleaned_data["stars"]
+        sets = data.pop("product_sets")
+        if sets:
+            filters["product_sets"] = sets
+        data["filters"] = filters
+        data["position"] = data.get("position") or 0
+        return data
+
+
+class QuotaForm(DomainModelForm):
+    class Meta:
+        model = Quota
+        fields = list(QUOTA_FIELDS)
+        field_classes = {"unit": UnitField}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ocop.geo.domain.queries import scope_unit_ids
+
+        self.fields["unit"].queryset = (
+            home_area_units()
+            .filter(pk__in=scope_unit_ids(plan.unit))
+            .exclude(level=UnitLevel.PROVINCE)
+            .select_related("parent")
+            .order_by("-era", "level", "code")
+        )
+        self.fields["stars"] = forms.TypedChoiceField(
+            label=_("Stars"), coerce=int, choices=[(3, "3★"), (4, "4★"), (5, "5★")]
+        )
+
+
+class TaskForm(DomainModelForm):
+    lead_agencies = forms.ModelMultipleChoiceField(
+        label=_("Lead agencies"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("Their staff report the task's progress."),
+    )
+
+    class Meta:
+        model = Task
+        fields = list(TASK_FIELDS)
+        field_classes = {"starts_on": DateField, "ends_on": DateField}
+        widgets = {
+            "content": forms.Textarea(attrs={"rows": 4}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_agencies"].queryset = agencies()
+        self.fields["lead_agencies"].widget.attrs["size"] = 8
+        if self.instance.pk:
+            self.fields["lead_agencies"].initial = list(self.instance.lead_agencies.all())
+
+
+class TaskOutputForm(DomainModelForm):
+    class Meta:
+        model = TaskOutput
+        fields = list(OUTPUT_FIELDS)
+
+
+class ObligationForm(DomainModelForm):
+    class Meta:
+        model = ReportingObligation
+        fields = list(OBLIGATION_FIELDS)
+        widgets = {"recipients": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reporter"].queryset = agencies()
+
+
+class TaskProgressForm(forms.Form):
+    reported_on = DateField(label=_("Situation on"))
+    status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
+    note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    spent = forms.DecimalField(label=_("Spent so far (VND)"), min_value=0, decimal_places=0, required=False)
+    evidence = forms.FileField(label=_("Evidence (PDF, image, Word, Excel)"), required=False)
+    late_reason = forms.CharField(
+        label=_("Reason for a late correction"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Only when the period is already closed."),
+    )
+
+    def __init__(self, *args, task: Task, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outputs = list(task.outputs.all())
+        for output in self.outputs:
+            self.fields[f"output_{output.pk}"] = forms.DecimalField(
+                label=_("%(output)s done so far (planned %(planned)s %(unit)s)")
+                % {"output": output.name, "planned": f"{output.planned.normalize():f}", "unit": output.unit_label},
+                min_value=0,
+                decimal_places=2,
+                required=False,
+                localize=True,
+            )
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.localize = True
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+                field.widget.is_localized = True
+        self.fields["reported_on"].initial = timezone.localdate()
+        self.order_fields(["reported_on", "status", *[f"output_{o.pk}" for o in self.outputs], "note", "spent"])
+
+    def domain_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        achieved = {output.pk: data.pop(f"output_{output.pk}") for output in self.outputs}
+        data["achieved"] = {key: value for key, value in achieved.items() if value is not None}
+        return data
+
+
+class ValueForm(forms.Form):
+    period_key = forms.ChoiceField(label=_("Period"))
+    value = forms.DecimalField(label=_("Figure"), min_value=0, decimal_places=2, localize=True)
+    note = forms.CharField(label=_("How it was counted"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    evidence = forms.FileField(label=_("Evidence (PDF, image, Word, Excel)"), required=False)
+    late_reason = forms.CharField(
+        label=_("Reason for a late correction"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Only when the period is already closed."),
+    )
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period_key"].choices = period_choices(plan)
+        self.fields["value"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        self.fields["value"].widget.is_localized = True
+
+
+class PlanFileForm(forms.Form):
+    file = forms.FileField(label=_("Plan file (JSON, format ocop-plan/1)"))
+
+
+class ClosePeriodForm(forms.Form):
+    period_key = forms.ChoiceField(label=_("Period"))
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period_key"].choices = period_choices(plan)
+
+
+class ReportCreateForm(forms.Form):
+    period_key = forms.ChoiceField(label=_("Period"))
+    obligation = forms.ModelChoiceField(
+        label=_("Reporting obligation"),
+        queryset=ReportingObligation.objects.none(),
+        required=False,
+        help_text=_("Its header, recipients and signature become the report's defaults."),
+    )
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period_key"].choices = period_choices(plan)
+        self.fields["obligation"].queryset = plan.obligations.select_related("reporter")

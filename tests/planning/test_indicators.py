@@ -1,0 +1,228 @@
+"""The computed indicators, each against records made through the domain functions, and the roll-up of units."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from ocop.geo.enums import Era, UnitLevel
+from ocop.planning.domain import indicators
+from ocop.planning.domain.areas import AreaMap
+from ocop.planning.domain.figures import plan_figures
+from ocop.planning.domain.indicators import IndicatorQuery, Measurement
+from ocop.planning.domain.periods import parse_period
+from ocop.planning.domain.progress import record_value
+from ocop.planning.enums import Source
+from tests.factories import NHON_HAI, PHUOC_THUAN, make_producer, make_product, unit
+from tests.planning.helpers import certify, make_plan, province
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+YEAR_2024 = parse_period("2024")
+LATE_2024 = D(2024, 12, 27)
+TODAY = D(2026, 11, 28)
+
+
+def _measure(code: str, start=YEAR_2024.start, end=YEAR_2024.end, **filters) -> Measurement:
+    area = AreaMap(province())
+    return indicators.get(code).compute(IndicatorQuery(start=start, end=end, unit_ids=area.unit_ids, filters=filters))
+
+
+def _figures(plan) -> dict:
+    """Every figure of the plan's 2024 page, keyed by what it is."""
+    figures = plan_figures(plan, YEAR_2024, today=TODAY)
+    values = {}
+    for figure in figures.targets:
+        measurement = figure.measurement
+        values[figure.target.code] = (
+            figure.actual,
+            measurement.numerator if measurement else None,
+            measurement.denominator if measurement else None,
+        )
+    for row in figures.quotas + figures.outside_quotas:
+        for stars in figures.quota_stars:
+            values[f"quota {row.unit_code} {stars}★"] = row.actual.get(stars, 0)
+    return values
+
+
+def test_a_new_4_star_product_in_ninh_hai_moves_the_4_star_target_and_ninh_hais_4_star_quota_only(plan706):
+    producer = make_producer(NHON_HAI)  # xã Nhơn Hải, huyện Ninh Hải
+    certify(make_product(producer), D(2023, 12, 29), stars=3)  # an OCOP producer since 2023
+    elsewhere = make_producer(PHUOC_THUAN, legal_form="enterprise")
+    certify(make_product(elsewhere), D(2024, 11, 15), stars=3)
+    before = _figures(plan706)
+    certify(make_product(producer), LATE_2024, stars=4)
+    after = _figures(plan706)
+    changed = {key for key in before if before[key] != after[key]}
+    # I.2.2 ("trong đó có thêm 02-05 sản phẩm 4 sao") is part of I.2.1 (the new products of the year).
+    assert changed == {"I.2.1", "I.2.2", "quota 586 4★"}
+    assert after["I.2.2"][0] == before["I.2.2"][0] + 1
+    assert after["I.2.1"][0] == before["I.2.1"][0] + 1
+    assert after["quota 586 4★"] == before["quota 586 4★"] + 1
+
+
+def test_new_products_count_first_certificates_only():
+    product = make_product()
+    certify(product, D(2021, 12, 28), stars=3)
+    certify(product, D(2024, 11, 15), stars=3)  # re-evaluated in 2024: recognised again, not new
+    fresh = make_product()
+    certify(fresh, LATE_2024, stars=4)
+    assert _measure("new_products").value == 1
+    assert _measure("new_products", stars=[3]).value == 0
+    assert _measure("recognised_products").value == 2
+    assert _measure("recognised_products", stars=[3]).value == 1
+
+
+def test_a_correction_recognises_nothing():
+    from ocop.certificates.domain.issuing import correct_certificate
+
+    certificate = certify(make_product(), D(2024, 11, 15))
+    correct_certificate(
+        actor=None,
+        certificate=certificate,
+        number="1500/QĐ-UBND",
+        decided_on=D(2024, 12, 2),
+        issuing_body="UBND tỉnh Ninh Thuận",
+        reason="Sai địa chỉ chủ thể",
+    )
+    assert _measure("new_products").value == 1
+    assert _measure("recognised_products").value == 1
+
+
+def test_livestock_products_are_those_of_sets_2_and_8():
+    certify(make_product(product_set=8), LATE_2024, stars=3)
+    certify(make_product(product_set=2), LATE_2024, stars=4)
+    certify(make_product(product_set=7), LATE_2024, stars=3)
+    assert _measure("new_products", product_sets="livestock").value == 2
+    assert _measure("new_products", product_sets="livestock", stars=[3]).value == 1
+
+
+def test_upgrades_are_products_whose_new_certificate_has_more_stars_than_the_one_before():
+    upgraded, kept, new = make_product(), make_product(), make_product()
+    certify(upgraded, D(2022, 12, 31), stars=3)
+    certify(upgraded, LATE_2024, stars=4)
+    certify(kept, D(2022, 12, 31), stars=3)
+    certify(kept, D(2024, 11, 15), stars=3)
+    certify(new, D(2024, 3, 1), stars=3)
+    certify(new, LATE_2024, stars=4)  # upgraded in the year, but not "evaluated before" it
+    result = _measure("upgraded_share")
+    assert (result.value, result.numerator, result.denominator) == (Decimal("50.0"), 1, 2)
+
+
+def test_shares_of_ocop_producers_count_the_certificates_in_force_at_the_end_of_the_period():
+    cooperative = make_producer(legal_form="cooperative", circular_economy=True)
+    enterprise = make_producer(legal_form="enterprise", enterprise_size="small")
+    household = make_producer(legal_form="household")
+    certify(make_product(cooperative), D(2023, 12, 29))
+    certify(make_product(enterprise), LATE_2024)
+    certify(make_product(household), D(2020, 12, 30))  # expired at the end of 2023: not an OCOP producer in 2024
+    make_producer(legal_form="cooperative")  # no certificate at all
+    assert (_measure("cooperative_share").numerator, _measure("cooperative_share").denominator) == (1, 2)
+    assert _measure("cooperative_share").value == Decimal("50.0")
+    assert _measure("sme_share").value == Decimal("50.0")
+    assert _measure("circular_share").value == Decimal("50.0")
+    # On 30/06/2024 only the cooperative was certified.
+    assert _measure("cooperative_share", end=D(2024, 6, 30)).value == Decimal("100.0")
+
+
+def test_a_revoked_or_withdrawn_product_does_not_make_its_producer_an_ocop_producer():
+    from ocop.producers.domain.products import withdraw_product
+
+    producer = make_producer()
+    product = make_product(producer)
+    certify(product, D(2023, 12, 29))
+    assert _measure("cooperative_share").denominator == 1
+    withdraw_product(actor=None, product=product, reason="Ngừng sản xuất", on=D(2024, 9, 1))
+    assert _measure("cooperative_share").denominator == 0
+    assert _measure("cooperative_share").value is None  # a share of nothing is no figure
+
+
+def test_craft_villages_with_an_ocop_product():
+    from ocop.producers.domain.zones import create_craft_village
+
+    with_product = create_craft_village(actor=None, name="Làng gốm Bàu Trúc", unit=unit("22882"))
+    create_craft_village(actor=None, name="Làng dệt Mỹ Nghiệp", unit=unit("22882"))
+    certify(make_product(make_producer(craft_village=with_product)), D(2024, 5, 2))
+    result = _measure("craft_village_share")
+    assert (result.value, result.numerator, result.denominator) == (Decimal("50.0"), 1, 2)
+
+
+def test_a_record_of_todays_commune_counts_toward_the_former_districts_quota(plan706):
+    vinh_hai_today = ("22846", UnitLevel.COMMUNE, Era.FROM_2025)
+    before = _figures(plan706)["quota 586 3★"]
+    certify(make_product(make_producer(vinh_hai_today)), D(2024, 11, 15), stars=3)
+    assert _figures(plan706)["quota 586 3★"] == before + 1
+
+
+def test_former_communes_roll_up_into_todays_units():
+    area = AreaMap(province())
+    vinh_hai_then, vinh_hai_now = unit("22846"), unit("22846", UnitLevel.COMMUNE, Era.FROM_2025)
+    assert area.current_unit_for(vinh_hai_then.pk) == vinh_hai_now.pk
+    assert area.quota_unit_for(vinh_hai_now.pk, [unit("586", UnitLevel.DISTRICT).pk]) == unit("586", "district").pk
+    # Phường Đông Hải was split: it rolls up into the part that kept its name.
+    dong_hai_then = unit("22768")
+    assert area.units[area.current_unit_for(dong_hai_then.pk)].name == "Phường Đông Hải"
+    assert len(area.current_communes()) == 24
+    assert area.roll_up({vinh_hai_then.pk: 2, vinh_hai_now.pk: 1}) == {vinh_hai_now.pk: 3}
+
+
+def test_thuan_bac_delivers_outside_the_quotas_as_published(plan706):
+    certify(make_product(make_producer(("22849", UnitLevel.COMMUNE, Era.FROM_2025))), D(2024, 11, 15))
+    figures = plan_figures(plan706, YEAR_2024, today=TODAY)
+    assert [row.unit_code for row in figures.outside_quotas] == ["588"]
+    assert figures.quota_totals.expected == {3: 50, 4: 15}
+
+
+def test_a_reported_indicator_takes_the_agencys_figure_until_a_module_computes_it():
+    made = make_plan()
+    target = made["reported"]
+    indicator = indicators.get("sales_points_opened")
+    assert not indicator.is_computed
+    record_value(actor=None, target=target, period_key="2024", value=1, note="Điểm bán tại Phan Rang")
+    record_value(actor=None, target=target, period_key="2024", value=2, note="Thêm điểm tại Ninh Hải")
+    figure = next(f for f in plan_figures(made["plan"], YEAR_2024, today=TODAY).targets if f.target == target)
+    assert (figure.source, figure.actual, figure.assessment.met) == (Source.REPORTED, Decimal(2), True)
+    saved = (indicator.compute, indicator.records, indicator.by_unit, indicator.record_kind, indicator.source)
+    try:
+        indicators.register_computation("sales_points_opened", compute=lambda query: Measurement(Decimal(7)))
+        figure = next(f for f in plan_figures(made["plan"], YEAR_2024, today=TODAY).targets if f.target == target)
+        assert (figure.source, figure.actual) == (Source.COMPUTED, Decimal(7))
+        with pytest.raises(ValidationError):
+            record_value(actor=None, target=target, period_key="2024", value=3)
+    finally:
+        indicator.compute, indicator.records, indicator.by_unit, indicator.record_kind, indicator.source = saved
+
+
+def test_a_computed_target_cannot_be_typed_in():
+    made = make_plan()
+    with pytest.raises(ValidationError, match="computed"):
+        record_value(actor=None, target=made["computed"], period_key="2024", value=25)
+
+
+def test_filters_are_checked_against_the_indicator():
+    assert indicators.clean_filters("new_products", {"stars": 4, "product_sets": [8, 2]}) == {
+        "stars": [4],
+        "product_sets": [2, 8],
+    }
+    with pytest.raises(ValidationError):
+        indicators.clean_filters("cooperative_share", {"stars": [4]})
+    with pytest.raises(ValidationError):
+        indicators.clean_filters("new_products", {"product_sets": [27]})
+    with pytest.raises(ValidationError):
+        indicators.clean_filters("new_products", {"product_sets": "fish"})
+
+
+def test_every_indicator_is_documented_and_says_whether_it_is_computed():
+    computed = {i.code for i in indicators.all_indicators() if i.is_computed}
+    assert computed == {
+        "new_products",
+        "recognised_products",
+        "upgraded_share",
+        "cooperative_share",
+        "sme_share",
+        "circular_share",
+        "craft_village_share",
+        "dossiers_received",
+    }
+    assert all(str(i.definition) and str(i.name) for i in indicators.all_indicators())
