@@ -88,8 +88,7 @@ def test_an_agencys_staff_report_the_progress_of_their_tasks(client, settings, t
     assert (update.entered_by, update.outputs.get().achieved) == (staff, 12000)
     evidence = client.get(reverse("backoffice:plan_task_evidence", args=[update.pk]))
     assert evidence.status_code == 200
-    b"".join(evidence.streaming_content)
-    evidence.close()
+    b"".join(evidence.streaming_content)  # reading to the end closes the file (the client's wrapper does)
     other = make_plan(reference="100/KH-UBND")["task"]
     assert client.get(reverse("backoffice:plan_task_progress", args=[other.pk])).status_code == 403
 

@@ -172,7 +172,6 @@ def test_the_office_drafts_edits_issues_and_downloads_a_report_on_the_screens(cl
         download = client.get(reverse("backoffice:report_download", args=[report.pk, fmt]))
         assert download.status_code == 200 and kind in download["Content-Type"]
         assert "du-thao" in download["Content-Disposition"]
-        download.close()
     client.post(reverse("backoffice:report_issue", args=[report.pk]), {"number": "15", "report_date": "10/01/2025"})
     report.refresh_from_db()
     assert report.status == ReportStatus.ISSUED and report.report_date == D(2025, 1, 10)

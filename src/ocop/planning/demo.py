@@ -1,0 +1,84 @@
+"""Plan 706/KH-UBND for the demo: the plan as published, plus progress the agencies might have reported in 2024.
+
+The progress is made up (marked "dữ liệu demo" in every note) so that the plan page and its six-monthly and annual
+reports have something to show; the plan itself is the published one. Call ``load_demo_plan()`` from the demo loader
+after the demo's organisations exist, so that they are reused. Running it again adds nothing.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+
+from ocop.planning.domain.loader import PLAN_706_FILE, load_plan_file
+from ocop.planning.domain.progress import record_task_update, record_value
+from ocop.planning.models import Plan, ReportedValue, TaskUpdate
+
+DEMO_NOTE = "dữ liệu demo"
+MID_YEAR, YEAR_END = datetime.date(2024, 6, 30), datetime.date(2024, 12, 31)
+
+# task code → [(situation on, status, what was done, quantities done so far by output name)]
+PROGRESS = {
+    "PL2.1": [
+        (MID_YEAR, "in_progress", "Tham gia hội chợ OCOP tại Hà Nội và Cần Thơ", {"Đợt": 2}),
+        (YEAR_END, "done", "Tham gia đủ 04 đợt: Hà Nội, Cần Thơ, Đà Nẵng, TP. Hồ Chí Minh", {"Đợt": 4}),
+    ],
+    "PL2.2": [
+        (YEAR_END, "done", "Hỗ trợ 01 điểm giới thiệu và bán sản phẩm OCOP tại Phan Rang - Tháp Chàm", {"Điểm": 1}),
+    ],
+    "PL2.3": [
+        (MID_YEAR, "in_progress", "Đang hoàn thiện hồ sơ 02 nhãn hiệu", {"Nhãn hiệu": 0}),
+        (YEAR_END, "in_progress", "Đã nộp đơn 03 nhãn hiệu; 01 nhãn hiệu chuyển sang năm 2025", {"Nhãn hiệu": 3}),
+    ],
+    "PL2.4": [
+        (MID_YEAR, "in_progress", "In và cấp tem đợt 1", {"Bao bì": 800, "Tem": 12000}),
+        (YEAR_END, "done", "Hoàn thành hỗ trợ bao bì và tem", {"Bao bì": 2000, "Tem": 30000}),
+    ],
+    "PL2.5": [
+        (MID_YEAR, "in_progress", "Tổ chức 02 lớp tại Ninh Phước và Ninh Hải", {"Lớp": 2}),
+        (YEAR_END, "done", "Tổ chức đủ 05 lớp tập huấn", {"Lớp": 5}),
+    ],
+    "PL2.6": [(YEAR_END, "done", "Hội đồng cấp tỉnh đánh giá, phân hạng sản phẩm năm 2024", {})],
+    "PL2.7": [(YEAR_END, "in_progress", "Đang triển khai mô hình du lịch cộng đồng tại thôn Cầu Gẫy", {})],
+    "PL2.8": [(YEAR_END, "in_progress", "Các huyện, thành phố triển khai theo kế hoạch", {})],
+}
+
+
+def _output_by_prefix(task, prefix: str):
+    return next(output for output in task.outputs.all() if output.name.lower().startswith(prefix.lower()))
+
+
+@transaction.atomic
+def load_demo_progress(plan: Plan) -> None:
+    if TaskUpdate.objects.filter(task__plan=plan, note__contains=DEMO_NOTE).exists():
+        return
+    tasks = {task.code: task for task in plan.tasks.prefetch_related("outputs")}
+    for code, updates in PROGRESS.items():
+        task = tasks[code]
+        for day, status, note, done in updates:
+            record_task_update(
+                actor=None,
+                task=task,
+                reported_on=day,
+                status=status,
+                note=f"{note} ({DEMO_NOTE})",
+                achieved={_output_by_prefix(task, name).pk: Decimal(value) for name, value in done.items()},
+            )
+    sales_points = plan.targets.get(code="I.2.9")
+    if not ReportedValue.objects.filter(target=sales_points).exists():
+        for period_key, value in (("2024-H1", 0), ("2024", 1)):
+            record_value(
+                actor=None,
+                target=sales_points,
+                period_key=period_key,
+                value=value,
+                note=f"Điểm giới thiệu và bán sản phẩm OCOP do Sở NN&PTNT hỗ trợ ({DEMO_NOTE})",
+            )
+
+
+def load_demo_plan() -> Plan:
+    """Plan 706/KH-UBND as published, with the demo's 2024 progress."""
+    load_plan_file(PLAN_706_FILE)
+    plan = Plan.objects.get(reference="706/KH-UBND")
+    load_demo_progress(plan)
+    return plan
