@@ -151,3 +151,13 @@ def test_charts_are_svg_with_a_title_and_their_numbers():
     assert tiles.count("<rect") == 2 and ">3<" in tiles
     bar = charts.progress_bar(None, "grey", title="Chưa có số liệu")
     assert "–" in bar
+
+
+def test_the_motto_fits_on_one_line_above_its_rule_in_word():
+    from PIL import ImageFont
+
+    from ocop.reports.official import FONTS_DIR, MOTTO, MOTTO_WIDTH_MM
+
+    font = ImageFont.truetype(str(FONTS_DIR / "LiberationSerif-Bold.ttf"), 1300)  # 13 pt, a hundred times larger
+    width_mm = font.getlength(MOTTO) / 100 * 25.4 / 72
+    assert 50 < width_mm < MOTTO_WIDTH_MM

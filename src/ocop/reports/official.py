@@ -334,14 +334,15 @@ class _WordWriter:
     def rule(self, container, *, width_mm: float, cell_width_mm: float, first: bool = False) -> None:
         """A short horizontal line, centred: an empty paragraph with a bottom border, indented to ``width_mm``."""
         paragraph = self.paragraph(container, first=first)
-        side = max((cell_width_mm - width_mm) / 2, 0)
+        side = max((cell_width_mm - CELL_PADDING_MM - width_mm) / 2, 0)
         paragraph.paragraph_format.left_indent = self.Mm(side)
         paragraph.paragraph_format.right_indent = self.Mm(side)
         paragraph.paragraph_format.line_spacing = self.Pt(2)
         self._bottom_border(paragraph)
 
     def underline_paragraph(self, paragraph, *, width_mm: float, cell_width_mm: float) -> None:
-        side = max((cell_width_mm - width_mm) / 2, 0)
+        """A rule under a line of text as wide as the text (``width_mm``, a little more than the text needs)."""
+        side = max((cell_width_mm - CELL_PADDING_MM - width_mm) / 2, 0)
         paragraph.paragraph_format.left_indent = self.Mm(side)
         paragraph.paragraph_format.right_indent = self.Mm(side)
         self._bottom_border(paragraph)
@@ -392,6 +393,10 @@ class _WordWriter:
         return buffer.getvalue()
 
 
+# Word's default left and right cell margins together (0.19 cm each).
+CELL_PADDING_MM = 3.8
+# The motto set in 13 pt bold Times New Roman (or Liberation Serif, same metrics) is 56.1 mm wide.
+MOTTO_WIDTH_MM = 58
 # Widths of the two header columns and of the two foot columns (mm, within 165 mm of text).
 HEADER_COLUMNS_MM = (68, 97)
 FOOT_COLUMNS_MM = (80, 85)
@@ -410,7 +415,7 @@ def _word_header(writer: _WordWriter, document: OfficialDocument) -> None:
     writer.paragraph(left, document.number_line, size=13, align="center", before=6)
     writer.paragraph(right, NATION, size=12, bold=True, align="center", first=True)
     motto = writer.paragraph(right, MOTTO, size=13, bold=True, align="center")
-    writer.underline_paragraph(motto, width_mm=58, cell_width_mm=right_mm)
+    writer.underline_paragraph(motto, width_mm=MOTTO_WIDTH_MM, cell_width_mm=right_mm)
     writer.paragraph(right, document.date_line, size=13, italic=True, align="center", before=10)
 
 

@@ -248,11 +248,11 @@ def _volume(row: dict) -> str:
 def _task_detail_table(rows: list[dict]) -> Table:
     return Table(
         columns=[
-            Column("STT", 10, "center"),
-            Column("Nội dung", 70),
-            Column("Đơn vị chủ trì", 34),
-            Column("Khối lượng (thực hiện/kế hoạch)", 28, "center"),
-            Column("Tình hình thực hiện", 30),
+            Column("STT", 8, "center"),
+            Column("Nội dung", 58),
+            Column("Đơn vị chủ trì", 28),
+            Column("Khối lượng (thực hiện/kế hoạch)", 26, "center"),
+            Column("Tình hình thực hiện", 50),
         ],
         rows=[
             (
@@ -320,14 +320,7 @@ def document_body(payload: dict, *, with_figures: bool = True) -> list:
         if len(rows) <= DETAIL_LIMIT:
             body.append(_task_detail_table(rows))
         else:
-            body.append(_task_summary_table(rows))
-            overdue: OrderedDict[str, list[str]] = OrderedDict()
-            for row in rows:
-                if row["overdue"]:
-                    overdue.setdefault(row["lead"] or "—", []).append(row["code"])
-            if overdue:
-                listed = "; ".join(f"{lead}: {', '.join(codes)}" for lead, codes in overdue.items())
-                body.append(Paragraph(f"Nhiệm vụ quá hạn: {listed}."))
+            body.append(_task_summary_table(rows))  # the overdue column says which agencies are behind
     body.append(Heading(f"{next(numbering)}. Đánh giá chung"))
     body += _paragraphs(narrative["assessment"]) or [Paragraph("…")]
     body.append(Heading(f"{next(numbering)}. Phương hướng, nhiệm vụ {_next_period_label(figures)}"))

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 _KEY = re.compile(r"^(?P<year>\d{4})(?:-(?P<half>H[12]))?$")
 
@@ -39,10 +38,10 @@ class Period:
     def label(self) -> str:
         """The period's name on the screens, in the user's language."""
         if self.key.endswith("-H1"):
-            return pgettext("period", "First half of %(year)s") % {"year": self.year}
+            return _("First half of %(year)s") % {"year": self.year}
         if self.key.endswith("-H2"):
-            return pgettext("period", "Second half of %(year)s") % {"year": self.year}
-        return pgettext("period", "Year %(year)s") % {"year": self.year}
+            return _("Second half of %(year)s") % {"year": self.year}
+        return _("Year %(year)s") % {"year": self.year}
 
     def contains(self, other: "Period") -> bool:
         return self.start <= other.start and other.end <= self.end
