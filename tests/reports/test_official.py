@@ -161,3 +161,13 @@ def test_the_motto_fits_on_one_line_above_its_rule_in_word():
     font = ImageFont.truetype(str(FONTS_DIR / "LiberationSerif-Bold.ttf"), 1300)  # 13 pt, a hundred times larger
     width_mm = font.getlength(MOTTO) / 100 * 25.4 / 72
     assert 50 < width_mm < MOTTO_WIDTH_MM
+
+
+def test_a_table_of_facts_has_no_header_row():
+    from docx import Document
+
+    facts = Table(columns=[Column("", 50), Column("", 110)], rows=[("Sản phẩm", "Nước mắm Cà Ná"), ("Hạng", "4 sao")])
+    assert not facts.has_header
+    assert "<thead>" not in render_html(DOCUMENT, [facts])
+    table = Document(io.BytesIO(render_docx(DOCUMENT, [facts]))).tables[1]
+    assert [row.cells[0].text for row in table.rows] == ["Sản phẩm", "Hạng"]

@@ -139,10 +139,16 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
+    """A grid. When no column has a header (a two-column list of facts), no header row is printed."""
+
     columns: Sequence[Column]
     rows: Sequence[Sequence[str]]
     bold_row: int | None = None  # index of a row printed bold (a total)
     caption: str = ""
+
+    @property
+    def has_header(self) -> bool:
+        return any(column.header for column in self.columns)
 
 
 @dataclass(frozen=True)
@@ -369,17 +375,18 @@ class _WordWriter:
         columns = list(block.columns)
         total = sum(column.width_mm for column in columns) or 1
         widths = [column.width_mm * self.text_width_mm / total for column in columns]
-        table = self.doc.add_table(rows=1, cols=len(columns))
+        table = self.doc.add_table(rows=1 if block.has_header else 0, cols=len(columns))
         table.style = "Table Grid"
         table.autofit = False
         table.alignment = self.TABLE_CENTER
-        header = table.rows[0]
-        repeat = self.OxmlElement("w:tblHeader")
-        repeat.set(self.qn("w:val"), "true")
-        header._tr.get_or_add_trPr().append(repeat)
-        for cell, column, width in zip(header.cells, columns, widths, strict=True):
-            cell.width = self.Mm(width)
-            self.paragraph(cell, column.header, size=12, bold=True, align="center", first=True)
+        if block.has_header:
+            header = table.rows[0]
+            repeat = self.OxmlElement("w:tblHeader")
+            repeat.set(self.qn("w:val"), "true")
+            header._tr.get_or_add_trPr().append(repeat)
+            for cell, column, width in zip(header.cells, columns, widths, strict=True):
+                cell.width = self.Mm(width)
+                self.paragraph(cell, column.header, size=12, bold=True, align="center", first=True)
         for index, row in enumerate(block.rows):
             cells = table.add_row().cells
             bold = index == block.bold_row
