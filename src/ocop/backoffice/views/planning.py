@@ -24,6 +24,8 @@ from ocop.planning.domain.figures import (
     new_products_breakdown,
     plan_figures,
     quota_query,
+    quota_rows,
+    quota_totals,
     target_figures,
     task_figures,
 )
@@ -438,10 +440,11 @@ def plan_quota_list(request, pk, obj):
     period, periods = _period(request, obj)
     if period is None:
         raise Http404
-    figures = plan_figures(obj, period)
-    visible_units = visible_quota_units(request.user, figures.area, [row.unit_id for row in figures.quotas])
-    whole_area = sees_whole_area(request.user, figures.area)
-    stars = figures.quota_stars
+    area = AreaMap(obj.unit)
+    stars, quotas, outside = quota_rows(obj, period, area, today=timezone.localdate())
+    visible_units = visible_quota_units(request.user, area, [row.unit_id for row in quotas])
+    whole_area = sees_whole_area(request.user, area)
+    totals = quota_totals(quotas, stars)
 
     def line(row, label):
         return {
@@ -460,11 +463,9 @@ def plan_quota_list(request, pk, obj):
             "period": period,
             "periods": periods,
             "stars": stars,
-            "rows": [
-                line(row, row.agency_text or row.unit_name) for row in figures.quotas if row.unit_id in visible_units
-            ],
-            "outside": [line(row, row.unit_name) for row in figures.outside_quotas] if whole_area else [],
-            "totals": line(figures.quota_totals, _("Total")) if whole_area and figures.quotas else None,
+            "rows": [line(row, row.agency_text or row.unit_name) for row in quotas if row.unit_id in visible_units],
+            "outside": [line(row, row.unit_name) for row in outside] if whole_area else [],
+            "totals": line(totals, _("Total")) if whole_area and quotas else None,
             "can_manage": request.user.has_perm("planning.manage_plans"),
             "breadcrumbs": _crumbs(obj, (_("Quotas by unit"), None)),
         },

@@ -141,12 +141,7 @@ class PlanFigures:
 
     @property
     def quota_totals(self) -> QuotaRow:
-        total = QuotaRow(0, "", "", "")
-        for row in self.quotas:
-            for stars in self.quota_stars:
-                total.expected[stars] = total.expected.get(stars, 0) + row.expected.get(stars, 0)
-                total.actual[stars] = total.actual.get(stars, 0) + row.actual.get(stars, 0)
-        return total
+        return quota_totals(self.quotas, self.quota_stars)
 
     @property
     def task_counts(self) -> dict[str, int]:
@@ -261,6 +256,16 @@ def quota_rows(
     for row in outside.values():
         row.expected = dict.fromkeys(stars_levels, 0)
     return stars_levels, [rows[unit_id] for unit_id in order], sorted(outside.values(), key=lambda r: r.unit_code)
+
+
+def quota_totals(rows: list[QuotaRow], stars_levels: list[int]) -> QuotaRow:
+    """The quota rows added up, star level by star level (units outside the quotas are not in them)."""
+    total = QuotaRow(0, "", "", "")
+    for row in rows:
+        for stars in stars_levels:
+            total.expected[stars] = total.expected.get(stars, 0) + row.expected.get(stars, 0)
+            total.actual[stars] = total.actual.get(stars, 0) + row.actual.get(stars, 0)
+    return total
 
 
 def _district_or_self(area: AreaMap, commune_id: int) -> int:
