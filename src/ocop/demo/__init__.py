@@ -17,11 +17,13 @@ def demo_loaded() -> bool:
 def load_demo() -> str:
     """Load every part of the demo once; returns the password shared by the demo accounts."""
     from ocop.demo import certificates, people, registry, workflow
+    from ocop.planning.demo import load_demo_plan
 
     password = generate_password()
     registry.load()
     people.load(password)
     workflow.load(password)
     certificates.load()
+    load_demo_plan()  # after people.load: the plan's agencies are the demo's organisations
     log_action(actor=None, verb=DEMO_LOADED_VERB)
     return password
