@@ -49,6 +49,7 @@ ENTRIES = {
     "backoffice:session_close": ("post", _session, OFFICE, 302, DISTRICT),
     "backoffice:session_decide": ("post", _session, OFFICE, 302, DISTRICT),
     "backoffice:session_note": ("post", _session, OFFICE, 302, DISTRICT),
+    "backoffice:session_minutes": ("get", _session, OFFICE, 200, DISTRICT),
     "backoffice:my_scoring": ("get", None, OFFICERS_OF_COUNCILS, 200),
     # A sheet exists only for its member (who is none of the matrix users): for everyone else it does not exist.
     "backoffice:score_sheet": ("get", _sheet, set(), 200, set(Role)),

@@ -73,4 +73,6 @@ ENTRIES = {
     "backoffice:dossier_return": ("post", _submitted, COMMUNE_REVIEWERS, 302),
     "backoffice:dossier_reject": ("post", _submitted, COMMUNE_REVIEWERS, 302),
     "backoffice:dossier_accept": ("post", _forwarded, PROVINCE_EVALUATORS, 302),
+    "backoffice:dossier_receipt": ("get", _submitted, READERS, 200, COUNCIL),
+    "backoffice:dossier_summary": ("get", _draft, READERS, 200, COUNCIL),
 }

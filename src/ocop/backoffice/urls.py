@@ -94,6 +94,7 @@ urlpatterns = [
     path("sessions/<int:pk>/close/", councils.session_close, name="session_close"),
     path("sessions/<int:pk>/decision/", councils.session_decide, name="session_decide"),
     path("sessions/<int:pk>/notes/", councils.session_note, name="session_note"),
+    path("sessions/<int:pk>/minutes.pdf", councils.session_minutes, name="session_minutes"),
     path("scoring/", councils.my_scoring, name="my_scoring"),
     path("scoring/<int:pk>/", councils.score_sheet_view, name="score_sheet"),
     path("scoring/<int:pk>/submit/", councils.score_sheet_submit, name="score_sheet_submit"),
@@ -122,4 +123,6 @@ urlpatterns = [
     path("dossiers/<int:pk>/commune-report/", dossiers.dossier_commune_report, name="dossier_commune_report"),
     path("dossiers/<int:pk>/forward/", dossiers.dossier_forward, name="dossier_forward"),
     path("dossiers/<int:pk>/accept/", dossiers.dossier_accept, name="dossier_accept"),
+    path("dossiers/<int:pk>/receipt.pdf", dossiers.dossier_receipt, name="dossier_receipt"),
+    path("dossiers/<int:pk>/summary.pdf", dossiers.dossier_summary, name="dossier_summary"),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.backoffice.access import require_perm
+from ocop.backoffice.files import pdf_response
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.councils.domain import decisions, membership, results, sessions, sheets
 from ocop.councils.domain.queries import sheets_of, visible_councils, visible_sessions
@@ -22,10 +23,12 @@ from ocop.councils.interfaces.forms import (
     RescoreForm,
     SessionForm,
 )
+from ocop.councils.interfaces.minutes import minutes
 from ocop.councils.models import CouncilMember
 from ocop.dossiers.models import Dossier
 from ocop.evaluation.domain.scoring import score_sheet
 from ocop.producers.models import Producer
+from ocop.reports.official import render_pdf
 
 
 def _crumbs(*extra):
@@ -365,3 +368,9 @@ def score_sheet_submit(request, pk, obj):
         return redirect("backoffice:score_sheet", pk=obj.pk)
     messages.success(request, _("Sheet submitted. You can now see the other members' totals."))
     return redirect("backoffice:score_sheet", pk=obj.pk)
+
+
+@require_perm("councils.oversee_session", load_object=_load_session)
+def session_minutes(request, pk, obj):
+    document, body = minutes(obj)
+    return pdf_response(render_pdf(document, body), f"bien-ban-{obj.pk}.pdf")

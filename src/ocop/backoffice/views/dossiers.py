@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop.backoffice.access import paginate, require_perm
-from ocop.backoffice.files import attachment_response
+from ocop.backoffice.files import attachment_response, pdf_response
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.common.domain.activity import history_of
 from ocop.common.text import fold
@@ -19,6 +20,7 @@ from ocop.dossiers import checklist
 from ocop.dossiers.domain import drafting, workflow
 from ocop.dossiers.domain.queries import visible_dossiers
 from ocop.dossiers.enums import DossierState, Level
+from ocop.dossiers.interfaces import documents
 from ocop.dossiers.interfaces.forms import (
     CommuneReportForm,
     DossierFilterForm,
@@ -32,6 +34,7 @@ from ocop.dossiers.interfaces.forms import (
 )
 from ocop.dossiers.models import Evidence
 from ocop.evaluation.domain.scoring import score_sheet
+from ocop.reports.official import render_pdf
 
 
 def _load(request, pk, **_route):
@@ -376,3 +379,17 @@ def dossier_accept(request, pk, obj):
         lambda data: workflow.accept_dossier(actor=request.user, dossier=obj),
         _("The dossier was accepted into a round."),
     )
+
+
+@require_perm("dossiers.view_dossiers", load_object=_load)
+def dossier_receipt(request, pk, obj):
+    if not obj.receipt_number:
+        raise Http404
+    document, body = documents.receipt(obj)
+    return pdf_response(render_pdf(document, body), f"phieu-tiep-nhan-{obj.pk}.pdf")
+
+
+@require_perm("dossiers.view_dossiers", load_object=_load)
+def dossier_summary(request, pk, obj):
+    document, body = documents.summary(obj)
+    return pdf_response(render_pdf(document, body), f"tom-tat-ho-so-{obj.pk}.pdf")

@@ -1,0 +1,92 @@
+"""The council's minutes (biên bản) in the administrative format, with the score table of the session."""
+
+from ocop.councils.domain.results import overview, quorum_problems
+from ocop.councils.enums import MemberRole
+from ocop.councils.models import Session
+from ocop.reports.numbers import vi_number
+from ocop.reports.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
+
+
+def minutes(session: Session) -> tuple[OfficialDocument, list]:
+    council = session.council
+    members = list(council.members.filter(active=True).select_related("user__organisation").order_by("role"))
+    present = set(session.attendees.values_list("pk", flat=True))
+    chair = next((m for m in members if m.role == MemberRole.CHAIR), None)
+    secretary = next((m for m in members if m.role == MemberRole.SECRETARY), None)
+    rows = overview(session)
+    document = OfficialDocument(
+        issuing_body=council.name,
+        doc_type="Biên bản",
+        subject=f"Họp đánh giá, phân hạng sản phẩm OCOP – {session.round}",
+        number=session.minutes_number,
+        symbol="BB-HĐ",
+        place=council.unit.short_name,
+        date=session.held_on,
+        recipients=("Cơ quan thường trực Chương trình OCOP", "Thành viên Hội đồng", "Lưu: VT"),
+        signature=Signature(authority="Chủ tịch Hội đồng", name=str(chair.user) if chair else ""),
+        draft=session.state == "open",
+    )
+    body = [
+        Paragraph(
+            f"Hôm nay, ngày {session.held_on:%d/%m/%Y}, tại {session.place or council.unit.name}, "
+            f"{council.name} họp đánh giá, phân hạng các sản phẩm của {session.round}."
+        ),
+        Heading("I. Thành phần"),
+        Table(
+            columns=(
+                Column("TT", 12, "center"),
+                Column("Họ và tên", 60),
+                Column("Chức danh", 45),
+                Column("Có mặt", 25, "center"),
+            ),
+            rows=[
+                (str(n), str(m.user), m.get_role_display(), "x" if m.pk in present else "vắng")
+                for n, m in enumerate(members, start=1)
+            ],
+        ),
+        Paragraph(
+            f"Có mặt {len(present)}/{len(members)} thành viên. "
+            + ("Đủ điều kiện họp." if not quorum_problems(session) else "Chưa đủ điều kiện họp.")
+        ),
+        Heading("II. Kết quả chấm điểm"),
+        Paragraph(
+            f"Kết quả là điểm trung bình cộng tổng điểm của các thành viên; chênh lệch tổng điểm giữa các "
+            f"thành viên không quá {vi_number(council.allowed_spread)} điểm."
+        ),
+        Table(
+            columns=(
+                Column("TT", 10, "center"),
+                Column("Sản phẩm – chủ thể", 62),
+                Column("Điểm các thành viên", 45),
+                Column("Điểm TB", 18, "right"),
+                Column("Hạng", 18, "center"),
+            ),
+            rows=[_score_row(n, row) for n, row in enumerate(rows, start=1)],
+        ),
+    ]
+    notes = list(session.notes.select_related("dossier__product"))
+    if notes:
+        body.append(Heading("III. Ý kiến của Tổ tư vấn"))
+        body += [
+            Paragraph(f"{note.dossier.product.name}: {note.get_kind_display().lower()} – {note.text}") for note in notes
+        ]
+    body.append(Paragraph(f"Thư ký Hội đồng: {secretary.user if secretary else '…'}.", indent=False, italic=True))
+    return document, body
+
+
+def _score_row(number: int, row: dict) -> tuple[str, ...]:
+    score = row["score"]
+    totals = "; ".join(vi_number(total, 2) for _sheet, total in row["sheets"] if total is not None)
+    if score is None:
+        star = "–"
+    elif score.disqualified:
+        star = "loại"
+    else:
+        star = f"{score.star} sao" if score.star else "–"
+    return (
+        str(number),
+        f"{row['dossier'].product.name} – {row['dossier'].producer.name}",
+        totals or "–",
+        vi_number(score.mean, 2) if score else "–",
+        star,
+    )

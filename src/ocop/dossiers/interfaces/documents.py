@@ -1,0 +1,111 @@
+"""The dossier's papers in the administrative format: the registration receipt and the printable summary."""
+
+from django.utils import timezone
+
+from ocop.dossiers import checklist
+from ocop.dossiers.domain.drafting import scoring_sheet
+from ocop.dossiers.models import Dossier
+from ocop.evaluation.domain.scoring import score_sheet
+from ocop.geo.enums import UnitLevel
+from ocop.reports.numbers import vi_number
+from ocop.reports.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
+
+
+def _province_name(unit) -> str:
+    while unit.level != UnitLevel.PROVINCE:
+        unit = unit.parent
+    return unit.short_name
+
+
+def receipt(dossier: Dossier) -> tuple[OfficialDocument, list]:
+    """Phiếu tiếp nhận: the commune's acknowledgement, with the receipt number and the review deadline."""
+    commune = dossier.commune
+    number, symbol = dossier.receipt_number.split("/", 1)
+    document = OfficialDocument(
+        superior_body=f"UBND {commune.parent.name}" if commune.parent_id else "",
+        issuing_body=f"UBND {commune.name}",
+        number=number,
+        symbol=symbol,
+        place=commune.short_name,
+        date=dossier.filed_on,
+        doc_type="Phiếu tiếp nhận",
+        subject="Hồ sơ đăng ký đánh giá, phân hạng sản phẩm OCOP",
+        recipients=(dossier.producer.name, "Lưu: VT"),
+        signature=Signature(authority="Người tiếp nhận", name=""),
+    )
+    body = [
+        Paragraph(f"UBND {commune.name} đã tiếp nhận hồ sơ đăng ký đánh giá, phân hạng sản phẩm OCOP của:"),
+        Table(
+            columns=(Column("", 55), Column("", 110)),
+            rows=[
+                ("Chủ thể", dossier.producer.name),
+                ("Địa chỉ", f"{dossier.producer.address} {dossier.producer.unit.name}".strip()),
+                ("Sản phẩm", f"{dossier.product.name} (mã {dossier.product.code})"),
+                ("Bộ sản phẩm", dossier.product.product_set_info.label),
+                ("Hình thức", dossier.get_kind_display()),
+                ("Số mẫu sản phẩm", str(dossier.samples_count)),
+                ("Quy định áp dụng", dossier.rule_set.title),
+            ],
+        ),
+        Paragraph(
+            f"Hồ sơ được kiểm tra và báo cáo theo mẫu 03 trước ngày {dossier.deadline:%d/%m/%Y}, sau đó "
+            f"chuyển {dossier.get_evaluation_level_display().lower()} ({dossier.evaluation_unit.name}) "
+            "đánh giá. Chủ thể theo dõi hồ sơ và bổ sung khi được yêu cầu trên Hệ thống OCOP."
+        ),
+    ]
+    return document, body
+
+
+def summary(dossier: Dossier) -> tuple[OfficialDocument, list]:
+    """Tóm tắt hồ sơ: form 01 facts, the evidence checklist and the self-score, for the file and the council."""
+    document = OfficialDocument(
+        issuing_body=dossier.producer.name,
+        doc_type="Tóm tắt hồ sơ",
+        subject=f"Đánh giá, phân hạng sản phẩm OCOP: {dossier.product.name}",
+        place=dossier.producer.unit.short_name,
+        date=dossier.filed_on or timezone.localdate(),
+        number=dossier.receipt_number.split("/", 1)[0] if dossier.receipt_number else "",
+        symbol=dossier.receipt_number.split("/", 1)[1] if dossier.receipt_number else "",
+        signature=Signature(authority="Đại diện chủ thể", name=dossier.producer.representative_name),
+    )
+    product_set = dossier.product.product_set
+    provided = {e.requirement: e for e in dossier.evidence.select_related("document")}
+    body = [
+        Heading("I. Thông tin chung"),
+        Table(
+            columns=(Column("", 55), Column("", 110)),
+            rows=[
+                ("Chủ thể", f"{dossier.producer.name} ({dossier.producer.get_legal_form_display()})"),
+                ("Người đại diện", dossier.producer.representative_name or "–"),
+                ("Sản phẩm", f"{dossier.product.name} – mã {dossier.product.code}"),
+                ("Bộ sản phẩm", dossier.product.product_set_info.label),
+                ("Hình thức đánh giá", dossier.get_kind_display()),
+                ("Số phiếu tiếp nhận", dossier.receipt_number or "chưa nộp"),
+            ],
+        ),
+        Heading("II. Hồ sơ minh chứng"),
+        Table(
+            columns=(Column("TT", 12, "center"), Column("Nội dung", 110), Column("Tình trạng", 43)),
+            rows=[
+                (str(n), str(r.label), "Có" if r.code in provided else ("Thiếu" if r.required(product_set) else "–"))
+                for n, r in enumerate(checklist.requirements_for(product_set), start=1)
+            ],
+        ),
+    ]
+    if dossier.self_score_answers:
+        score = score_sheet(scoring_sheet(dossier), dossier.self_score_answers)
+        body += [
+            Heading("III. Tự đánh giá"),
+            Paragraph(
+                f"Tổng điểm tự chấm: {vi_number(score.total)}/100 ("
+                + ", ".join(f"phần {part}: {vi_number(points)}" for part, points in score.parts.items())
+                + ")."
+            ),
+        ]
+    for title, text in (
+        ("Kết quả thực hiện phương án kinh doanh", dossier.business_plan_results),
+        ("Kế hoạch những năm tới", dossier.future_plan),
+    ):
+        if text:
+            body += [Heading(title, level=2), Paragraph(text)]
+    return document, body

@@ -1,0 +1,67 @@
+"""The dossier's papers: the registration receipt and the printable summary, as official documents and as PDF."""
+
+import pytest
+from django.urls import reverse
+
+from ocop.accounts.enums import Role
+from ocop.dossiers.interfaces import documents
+from ocop.reports.official import Heading, Paragraph, Table, render_pdf
+from tests.factories import make_dossier, make_product, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def _text(body) -> str:
+    parts = []
+    for block in body:
+        if isinstance(block, Table):
+            parts += [" | ".join(row) for row in block.rows]
+        elif isinstance(block, Heading | Paragraph):
+            parts.append(block.text)
+    return "\n".join(parts)
+
+
+def test_the_receipt_carries_the_receipt_number_and_the_review_deadline():
+    dossier = make_dossier(make_product(name="Nước mắm Cà Ná 40 độ đạm", product_set=9), state="submitted")
+    number, symbol = dossier.receipt_number.split("/", 1)
+
+    document, body = documents.receipt(dossier)
+
+    assert (document.number, document.symbol) == (number, symbol)
+    assert symbol.startswith("PĐK-")
+    assert document.number_line == f"Số: {dossier.receipt_number}"
+    assert document.issuing_body == f"UBND {dossier.commune.name}"
+    assert document.date == dossier.filed_on
+    text = _text(body)
+    assert "Nước mắm Cà Ná 40 độ đạm" in text and dossier.product.code in text
+    assert f"trước ngày {dossier.deadline:%d/%m/%Y}" in text
+    assert render_pdf(document, body).startswith(b"%PDF")
+
+
+def test_the_summary_lists_the_checklist_and_the_self_score():
+    draft = make_dossier(make_product(product_set=9))
+    _document, body = documents.summary(draft)
+    text = _text(body)
+    assert "chưa nộp" in text and "Thiếu" in text and "Tự đánh giá" not in text
+
+    filed = make_dossier(make_product(product_set=9), state="submitted")
+    document, body = documents.summary(filed)
+    text = _text(body)
+    assert "Thiếu" not in text and "Tổng điểm tự chấm" in text
+    assert document.number_line == f"Số: {filed.receipt_number}"
+
+
+def test_the_papers_open_as_pdf_for_those_who_may_see_the_dossier(client):
+    dossier = make_dossier(state="submitted")
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    for name in ("backoffice:dossier_receipt", "backoffice:dossier_summary"):
+        response = client.get(reverse(name, args=[dossier.pk]))
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF")
+    draft = make_dossier()
+    assert client.get(reverse("backoffice:dossier_receipt", args=[draft.pk])).status_code == 404
