@@ -1,9 +1,11 @@
-"""Compile the translation catalogues with polib, so that no machine needs GNU gettext to run the system."""
+"""Languages: the catalogues compiled with polib (no machine needs GNU gettext) and which language a request gets."""
 
 from pathlib import Path
 
 import polib
 from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 def compile_catalogues() -> list[Path]:
@@ -16,3 +18,20 @@ def compile_catalogues() -> list[Path]:
                 polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
                 written.append(mo_path)
     return written
+
+
+class VietnameseFirstLocaleMiddleware:
+    """Vietnamese unless the person chose English with the language switch (its cookie). The browser's
+    Accept-Language is ignored on purpose: officers' computers are often set up in English."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        translation.activate(chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        patch_vary_headers(response, ("Cookie",))
+        return response
