@@ -171,3 +171,14 @@ def test_a_table_of_facts_has_no_header_row():
     assert "<thead>" not in render_html(DOCUMENT, [facts])
     table = Document(io.BytesIO(render_docx(DOCUMENT, [facts]))).tables[1]
     assert [row.cells[0].text for row in table.rows] == ["Sản phẩm", "Hạng"]
+
+
+def test_word_tables_keep_their_column_widths_in_the_grid_too():
+    """LibreOffice lays a table out from its grid (w:gridCol), Word from its cells: both carry the widths."""
+    from docx import Document
+
+    header, table, _foot = Document(io.BytesIO(render_docx(DOCUMENT, BODY))).tables
+    grid = [round(column.width.mm) for column in table.columns]
+    cells = [round(cell.width.mm) for cell in table.rows[0].cells]
+    assert grid == cells == [19, 116, 29]  # 10 : 60 : 15 of the 165 mm of text
+    assert [round(column.width.mm) for column in header.columns] == [68, 97]

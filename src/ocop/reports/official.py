@@ -365,11 +365,17 @@ class _WordWriter:
     def layout_table(self, widths_mm: Sequence[float]):
         """A borderless table used for layout (the header and the foot)."""
         table = self.doc.add_table(rows=1, cols=len(widths_mm))
-        table.autofit = False
-        table.alignment = self.TABLE_CENTER
+        self._fix_widths(table, widths_mm)
         for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
             cell.width = self.Mm(width)
         return table
+
+    def _fix_widths(self, table, widths_mm: Sequence[float]) -> None:
+        """Fixed column widths in the table grid too: LibreOffice lays a table out from its grid, Word from cells."""
+        table.autofit = False
+        table.alignment = self.TABLE_CENTER
+        for column, width in zip(table.columns, widths_mm, strict=True):
+            column.width = self.Mm(width)
 
     def grid_table(self, block: Table) -> None:
         columns = list(block.columns)
@@ -377,8 +383,7 @@ class _WordWriter:
         widths = [column.width_mm * self.text_width_mm / total for column in columns]
         table = self.doc.add_table(rows=1 if block.has_header else 0, cols=len(columns))
         table.style = "Table Grid"
-        table.autofit = False
-        table.alignment = self.TABLE_CENTER
+        self._fix_widths(table, widths)
         if block.has_header:
             header = table.rows[0]
             repeat = self.OxmlElement("w:tblHeader")
@@ -402,8 +407,9 @@ class _WordWriter:
 
 # Word's default left and right cell margins together (0.19 cm each).
 CELL_PADDING_MM = 3.8
-# The motto set in 13 pt bold Times New Roman (or Liberation Serif, same metrics) is 56.1 mm wide.
-MOTTO_WIDTH_MM = 58
+# The motto set in 13 pt bold Times New Roman (or Liberation Serif, same metrics) is 56.1 mm wide; the rule under
+# it is a little wider so that LibreOffice, which measures more tightly than Word, does not wrap the last word.
+MOTTO_WIDTH_MM = 62
 # Widths of the two header columns and of the two foot columns (mm, within 165 mm of text).
 HEADER_COLUMNS_MM = (68, 97)
 FOOT_COLUMNS_MM = (80, 85)

@@ -174,8 +174,8 @@ def _target_table(figures: dict) -> Table:
     ]
     return Table(
         columns=[
-            Column("STT", 9, "center"),
-            Column("Chỉ tiêu", 60),
+            Column("STT", 13, "center"),
+            Column("Chỉ tiêu", 56),
             Column("Đơn vị tính", 16, "center"),
             Column("Kế hoạch", 16, "center"),
             Column("Thực hiện", 22, "center"),
@@ -191,7 +191,7 @@ def _quota_table(figures: dict) -> Table | None:
     if not quotas["rows"]:
         return None
     stars = quotas["stars"]
-    columns = [Column("STT", 9, "center"), Column("Huyện, thành phố", 48)]
+    columns = [Column("STT", 13, "center"), Column("Huyện, thành phố", 44)]
     columns += [Column(f"KH {level} sao", 14, "center") for level in stars] + [Column("KH tổng", 14, "center")]
     columns += [Column(f"TH {level} sao", 14, "center") for level in stars] + [Column("TH tổng", 14, "center")]
     columns.append(Column("Tỷ lệ (%)", 15, "center"))
@@ -248,8 +248,8 @@ def _volume(row: dict) -> str:
 def _task_detail_table(rows: list[dict]) -> Table:
     return Table(
         columns=[
-            Column("STT", 8, "center"),
-            Column("Nội dung", 58),
+            Column("STT", 13, "center"),
+            Column("Nội dung", 53),
             Column("Đơn vị chủ trì", 28),
             Column("Khối lượng (thực hiện/kế hoạch)", 26, "center"),
             Column("Tình hình thực hiện", 50),
@@ -282,8 +282,8 @@ def _task_summary_table(rows: list[dict]) -> Table:
         table_rows.append((str(index), lead, str(len(items)), str(done), str(running), str(waiting), str(overdue)))
     return Table(
         columns=[
-            Column("STT", 9, "center"),
-            Column("Đơn vị", 70),
+            Column("STT", 13, "center"),
+            Column("Đơn vị", 66),
             Column("Số nhiệm vụ", 17, "center"),
             Column("Hoàn thành", 17, "center"),
             Column("Đang thực hiện", 17, "center"),
