@@ -196,7 +196,7 @@ def test_a_reported_indicator_takes_the_agencys_figure_until_a_module_computes_i
 
 def test_a_computed_target_cannot_be_typed_in():
     made = make_plan()
-    with pytest.raises(ValidationError, match="computed"):
+    with pytest.raises(ValidationError, match="được tính từ dữ liệu"):
         record_value(actor=None, target=made["computed"], period_key="2024", value=25)
 
 
