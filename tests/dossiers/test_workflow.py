@@ -128,6 +128,11 @@ def test_a_fish_sauce_dossier_goes_from_the_producer_to_a_provincial_round():
     assert dossier.round.level == Level.PROVINCE
     assert dossier.round.cutoff >= dossier.filed_on
     assert dossier.deadline == dossier.round.decision_due
+    # Two passes through the commune, each timed against its own working-day deadline.
+    assert [(r.outcome, r.on_time) for r in dossier.commune_reviews.all()] == [
+        ("supplement_requested", True),
+        ("forwarded", True),
+    ]
 
     steps = list(
         ActivityLog.objects.filter(

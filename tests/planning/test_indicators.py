@@ -224,5 +224,34 @@ def test_every_indicator_is_documented_and_says_whether_it_is_computed():
         "circular_share",
         "craft_village_share",
         "dossiers_received",
+        "dossiers_on_time",
     }
     assert all(str(i.definition) and str(i.name) for i in indicators.all_indicators())
+
+
+def test_dossiers_processed_on_time_are_the_commune_reviews_finished_by_their_deadline(monkeypatch):
+    from django.utils import timezone
+
+    from ocop.dossiers.domain import workflow
+    from tests.factories import make_dossier
+
+    today = timezone.localdate()
+    recent = make_dossier(state="forwarded", on=today - datetime.timedelta(days=3))  # forwarded today, in time
+    old = make_dossier(state="forwarded", on=today - datetime.timedelta(days=60))  # forwarded today, late
+    forgotten = make_dossier(state="submitted", on=today - datetime.timedelta(days=60))
+    withdrawn = make_dossier(state="submitted", on=today - datetime.timedelta(days=60))
+    workflow.withdraw_dossier(actor=None, dossier=withdrawn)
+    (recent_review,), (old_review,) = recent.commune_reviews.all(), old.commune_reviews.all()
+    assert recent_review.due_on > today > old_review.due_on == forgotten.deadline
+    assert (old_review.finished_on, old_review.outcome, old_review.on_time) == (today, "forwarded", False)
+    assert (recent_review.finished_on, recent_review.on_time) == (today, True)
+
+    period = {"start": today - datetime.timedelta(days=120), "end": today}
+    measured = _measure("dossiers_on_time", **period)
+    # Due and passed: old (finished late) and forgotten (still waiting); recent is not due yet, withdrawn left out.
+    assert (measured.numerator, measured.denominator, measured.value) == (0, 2, Decimal(0))
+    assert set(indicators.get("dossiers_on_time").records(IndicatorQuery(**period))) == {old, forgotten}
+
+    monkeypatch.setattr(timezone, "localdate", lambda: recent_review.due_on)  # once recent's deadline has passed
+    measured = _measure("dossiers_on_time", start=period["start"], end=recent_review.due_on)
+    assert (measured.numerator, measured.denominator, measured.value) == (1, 3, Decimal("33.3"))

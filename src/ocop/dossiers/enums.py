@@ -64,3 +64,12 @@ class CycleStage(models.TextChoices):
 class CommuneFinding(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     NOT_CONFIRMED = "not_confirmed", _("Not confirmed")
+
+
+class ReviewOutcome(models.TextChoices):
+    """How a commune review ended: the workflow action that took the dossier out of the commune's hands."""
+
+    FORWARDED = "forwarded", _("forwarded")
+    RETURNED = "supplement_requested", _("returned for supplements")
+    REJECTED = "rejected", _("rejected")
+    WITHDRAWN = "withdrawn", _("withdrawn by the producer")

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ocop.dossiers.enums import CommuneFinding, DossierKind, DossierState, Level, MilestoneKind
+from ocop.dossiers.enums import CommuneFinding, DossierKind, DossierState, Level, MilestoneKind, ReviewOutcome
 
 
 class Round(models.Model):
@@ -208,6 +208,32 @@ class SupplementRequest(models.Model):
 
     def __str__(self) -> str:
         return self.message[:80]
+
+
+class CommuneReview(models.Model):
+    """One pass of the commune's review, from filing (or refiling after supplements) until the commune forwards,
+    returns or rejects the dossier, against its working-day deadline. The "processed on time" indicator counts these."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="commune_reviews"
+    )
+    started_on = models.DateField(_("started on"))
+    due_on = models.DateField(_("due by"))
+    finished_on = models.DateField(_("finished on"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=30, choices=ReviewOutcome.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("commune review")
+        verbose_name_plural = _("commune reviews")
+        ordering = ["started_on", "pk"]
+        indexes = [models.Index(fields=["due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.started_on:%d/%m/%Y}–{self.due_on:%d/%m/%Y}"
+
+    @property
+    def on_time(self) -> bool | None:
+        return None if self.finished_on is None else self.finished_on <= self.due_on
 
 
 class CommuneReport(models.Model):

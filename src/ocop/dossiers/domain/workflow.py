@@ -24,7 +24,7 @@ from ocop.dossiers.domain.eligibility import check_kind_allowed
 from ocop.dossiers.domain.recipients import officers_at, producer_accounts
 from ocop.dossiers.domain.routing import evaluating_area, next_receipt_number, receiving_commune, round_for
 from ocop.dossiers.enums import DossierState, Level
-from ocop.dossiers.models import Dossier, SupplementRequest
+from ocop.dossiers.models import CommuneReview, Dossier, SupplementRequest
 from ocop.evaluation.domain.rule_sets import rule_set_in_force
 
 S = DossierState
@@ -77,10 +77,22 @@ def _move(dossier: Dossier, *, actor, action: str, state: str, data: dict | None
     for name, value in fields.items():
         setattr(dossier, name, value)
     dossier.save()
+    _time_commune_review(dossier, previous=previous, action=action)
     log_action(
         actor=actor, verb=f"dossiers.{action}", target=dossier, data={"from": previous, "to": state} | (data or {})
     )
     return dossier
+
+
+def _time_commune_review(dossier: Dossier, *, previous: str, action: str) -> None:
+    """A dossier leaving the commune's hands ends its review; one arriving (filed or refiled) starts one."""
+    if previous == S.SUBMITTED:
+        dossier.commune_reviews.filter(finished_on__isnull=True).update(
+            finished_on=timezone.localdate(), outcome=action
+        )
+    if dossier.state == S.SUBMITTED:
+        started = dossier.filed_on if action == "submitted" else timezone.localdate()
+        CommuneReview.objects.create(dossier=dossier, started_on=started, due_on=dossier.deadline)
 
 
 def missing_for_submission(dossier: Dossier) -> list[str]:

@@ -29,10 +29,11 @@ Built-in indicators, computed today from certificates, the registry and dossiers
 - ``craft_village_share``: of the craft villages of the area (recognised by the end of the period), the share with
   at least one producer holding a certificate in force.
 - ``dossiers_received``: evaluation dossiers filed in the period.
+- ``dossiers_on_time``: of the commune reviews due in the period (deadline passed, dossier not withdrawn), the share
+  the commune finished (forwarded, returned or rejected) by the deadline.
 
 Reported until their module registers a query: ``sales_points_opened`` (promotion), ``stamps_issued``
-(traceability), ``dossiers_on_time`` (needs the decision date of each step, not yet recorded as data),
-``fairs_held``, ``trainings_held`` and ``trademarks_registered``. A target without an indicator
+(traceability), ``fairs_held``, ``trainings_held`` and ``trademarks_registered``. A target without an indicator
 (a qualitative objective) is reported too.
 """
 
@@ -43,6 +44,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -353,6 +355,32 @@ def _dossiers_received(query: IndicatorQuery) -> Measurement:
     return Measurement(Decimal(_dossiers_filed(query).count()))
 
 
+def _reviews_due(query: IndicatorQuery):
+    """Commune reviews whose deadline fell in the period and has passed, the dossier not withdrawn meanwhile."""
+    from ocop.dossiers.enums import ReviewOutcome
+    from ocop.dossiers.models import CommuneReview
+
+    last_day = min(query.end, timezone.localdate())
+    reviews = CommuneReview.objects.filter(due_on__gte=query.start, due_on__lte=last_day).exclude(
+        outcome=ReviewOutcome.WITHDRAWN
+    )
+    return _in_area(reviews, query, "dossier__producer__unit")
+
+
+def _reviews_on_time(query: IndicatorQuery):
+    return _reviews_due(query).filter(finished_on__lte=F("due_on"))
+
+
+def _dossiers_on_time(query: IndicatorQuery) -> Measurement:
+    return _share(_reviews_on_time(query).count(), _reviews_due(query).count())
+
+
+def _dossiers_reviewed(query: IndicatorQuery):
+    from ocop.dossiers.models import Dossier
+
+    return Dossier.objects.filter(pk__in=_reviews_due(query).values("dossier"))
+
+
 # The registry -------------------------------------------------------------------------------------------------------
 
 PRODUCT_FILTERS = ("stars", "product_sets")
@@ -486,6 +514,27 @@ define(
         source="ocop.dossiers",
     )
 )
+define(
+    Indicator(
+        "dossiers_on_time",
+        gettext_lazy("Dossiers processed on time"),
+        Measure.PERCENT,
+        "%",
+        cumulative=True,
+        definition=gettext_lazy(
+            "Of the commune reviews whose deadline (working days from filing or refiling) fell in the period and has "
+            "passed, the share in which the commune forwarded, returned or rejected the dossier by the deadline; "
+            "dossiers withdrawn by their producer are left out."
+        ),
+        record_kind=DOSSIERS,
+        compute=_dossiers_on_time,
+        records=_dossiers_reviewed,
+        by_unit=lambda query: dict(
+            _reviews_on_time(query).order_by().values_list("dossier__producer__unit").annotate(n=Count("pk"))
+        ),
+        source="ocop.dossiers",
+    )
+)
 # Reported until a module registers a query for them.
 for _code, _name, _measure, _unit_label, _cumulative, _definition in (
     (
@@ -503,14 +552,6 @@ for _code, _name, _measure, _unit_label, _cumulative, _definition in (
         "tem",
         True,
         gettext_lazy("Traceability stamps issued to producers in the period (traceability module)."),
-    ),
-    (
-        "dossiers_on_time",
-        gettext_lazy("Dossiers processed on time"),
-        Measure.PERCENT,
-        "%",
-        True,
-        gettext_lazy("Of the dossiers decided in the period, the share decided within the procedure's deadlines."),
     ),
     (
         "fairs_held",
