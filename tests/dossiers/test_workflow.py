@@ -369,3 +369,14 @@ def test_the_product_page_shows_its_stage_in_the_cycle(client):
     assert (
         cycle_stage(with_lifecycle(Product.objects.filter(pk=product.pk)).get().state, set()) == CycleStage.EVALUATION
     )
+
+
+def test_the_dossier_page_shows_each_commune_review_against_its_deadline(client):
+    today = datetime.date.today()
+    late = make_dossier(state="forwarded", on=today - datetime.timedelta(days=60))
+    waiting = make_dossier(state="submitted")
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    page = client.get(reverse("backoffice:dossier_detail", args=[late.pk])).content.decode()
+    assert "Thời hạn kiểm tra của xã" in page and "trễ hạn" in page and "chuyển cấp đánh giá" in page
+    page = client.get(reverse("backoffice:dossier_detail", args=[waiting.pk])).content.decode()
+    assert "xã đang kiểm tra" in page

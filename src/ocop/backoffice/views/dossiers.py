@@ -116,6 +116,7 @@ def dossier_detail(request, pk, obj):
         "history": history_of(obj)[:40],
         "supplements": obj.supplement_requests.select_related("requested_by"),
         "report": getattr(obj, "commune_report", None),
+        "reviews": list(obj.commune_reviews.all()),
         "self_score": score_sheet(drafting.scoring_sheet(obj), obj.self_score_answers)
         if obj.self_score_answers
         else None,
