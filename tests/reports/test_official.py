@@ -136,7 +136,9 @@ def test_the_word_document_is_a4_in_times_new_roman():
     recipients, signature = (cell.text for cell in foot.rows[0].cells)
     assert recipients.startswith("Nơi nhận:\n- Bộ Nông nghiệp và PTNT;")
     assert signature.startswith("TM. ỦY BAN NHÂN DÂN\nPHÓ CHỦ TỊCH") and signature.endswith("Trịnh Minh Hoàng")
-    assert "Biểu đồ nhiệm vụ" in paragraphs  # charts print their caption in Word
+    assert "Biểu đồ nhiệm vụ" in paragraphs
+    (picture,) = document.inline_shapes  # the chart, drawn from its SVG
+    assert round(picture.width.mm) == 160
 
 
 def test_charts_are_svg_with_a_title_and_their_numbers():

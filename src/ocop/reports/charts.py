@@ -71,7 +71,8 @@ class QuotaBar:
 
 
 def quota_chart(rows: Sequence[QuotaBar], stars: Sequence[int], *, title: str, labels: dict, font: str = SANS) -> str:
-    """Products expected (outline) and recognised (filled, by stars) per unit, one row each."""
+    """Products expected (outline) and recognised (filled, by stars) per unit, one row each. ``labels``: "expected",
+    "actual" and optionally "star_suffix" (" sao" in documents, whose serif font has no ★)."""
     longest = max([len(row.label) for row in rows] + [10])
     label_width, bar_width, row_height, top = 14 + 6.6 * longest, 300, 30, 34
     width = label_width + bar_width + 70
@@ -84,9 +85,10 @@ def quota_chart(rows: Sequence[QuotaBar], stars: Sequence[int], *, title: str, l
     svg.append(_text(legend_x + 20, 15, labels["expected"], size=11))
     legend_x += 30 + 7 * len(labels["expected"])
     for level in stars:
+        legend = f"{labels['actual']} {level}{labels.get('star_suffix', '★')}"
         svg.append(f'<rect x="{legend_x}" y="6" width="14" height="10" fill="{STAR_COLOURS.get(level, GREY)}"/>')
-        svg.append(_text(legend_x + 20, 15, f"{labels['actual']} {level}★", size=11))
-        legend_x += 40 + 7 * len(labels["actual"])
+        svg.append(_text(legend_x + 20, 15, legend, size=11))
+        legend_x += 30 + 7 * len(legend)
     for index, row in enumerate(rows):
         y = top + index * row_height
         svg.append(_text(label_width - 8, y + 15, row.label, size=12, anchor="end"))

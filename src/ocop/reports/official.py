@@ -33,7 +33,10 @@ documents name Times New Roman, which officials' machines have. A4, margins 20 m
 """
 
 import base64
+import ctypes
+import ctypes.util
 import datetime
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -153,7 +156,7 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart as SVG: drawn in the PDF; in Word, its caption and the table beside it carry the figures."""
+    """A chart as SVG: drawn as it is in the PDF, as a picture made from it in Word."""
 
     svg: str
     caption: str = ""
@@ -261,6 +264,17 @@ def _word():
     from docx.shared import Mm, Pt
 
     return Document, WD_ORIENT, WD_TABLE_ALIGNMENT, WD_ALIGN_PARAGRAPH, OxmlElement, qn, Mm, Pt
+
+
+@functools.cache
+def _vendored_fonts_for_cairo() -> None:
+    """CairoSVG draws text through fontconfig, which knows only the system's fonts (perhaps none with Vietnamese
+    glyphs, or an older Liberation Serif without them): add the vendored Liberation Serif for this process."""
+    library = ctypes.util.find_library("fontconfig")
+    if library:
+        fontconfig = ctypes.CDLL(library)
+        fontconfig.FcConfigAppFontAddDir.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+        fontconfig.FcConfigAppFontAddDir(None, str(FONTS_DIR).encode())
 
 
 class _WordWriter:
@@ -399,6 +413,15 @@ class _WordWriter:
                 cell.width = self.Mm(width)
                 self.paragraph(cell, str(value), size=12, bold=bold, align=column.align, first=True)
 
+    def figure(self, block: Figure) -> None:
+        """The chart drawn as a picture (Word cannot show SVG everywhere), three times its size for print."""
+        import cairosvg
+
+        _vendored_fonts_for_cairo()
+        png = cairosvg.svg2png(bytestring=block.svg.encode("utf-8"), scale=3)
+        self.doc.add_picture(io.BytesIO(png), width=self.Mm(min(block.width_mm, self.text_width_mm)))
+        self.doc.paragraphs[-1].alignment = self.ALIGN["center"]
+
     def save(self) -> bytes:
         buffer = io.BytesIO()
         self.doc.save(buffer)
@@ -465,8 +488,10 @@ def _word_body(writer: _WordWriter, body: Sequence[Block]) -> None:
                 writer.paragraph(doc, block.caption, bold=True, align="center", before=6, after=3)
             writer.grid_table(block)
             writer.paragraph(doc, "", after=3)
-        elif isinstance(block, Figure) and block.caption:
-            writer.paragraph(doc, block.caption, italic=True, align="center", after=6)
+        elif isinstance(block, Figure):
+            writer.figure(block)
+            if block.caption:
+                writer.paragraph(doc, block.caption, italic=True, align="center", after=6)
 
 
 def _word_foot(writer: _WordWriter, document: OfficialDocument) -> None:

@@ -294,7 +294,7 @@ def _task_summary_table(rows: list[dict]) -> Table:
     )
 
 
-def document_body(payload: dict, *, with_figures: bool = True) -> list:
+def document_body(payload: dict) -> list:
     figures = payload["figures"]
     narrative = payload["narrative"]
     body: list = [*_paragraphs(narrative["intro"])]
@@ -309,10 +309,10 @@ def document_body(payload: dict, *, with_figures: bool = True) -> list:
         body.append(Heading(f"{next(numbering)}. Sản phẩm được công nhận theo địa bàn"))
         body += _paragraphs(narrative["quotas"])
         body.append(quota_table)
-        if with_figures:
-            body.append(
-                Figure(quota_svg(figures, font=charts.SERIF), "Biểu đồ: sản phẩm được công nhận so với kế hoạch")
-            )
+        chart = quota_svg(
+            figures, font=charts.SERIF, labels={"expected": "Kế hoạch", "actual": "Thực hiện", "star_suffix": " sao"}
+        )
+        body.append(Figure(chart, "Biểu đồ: sản phẩm được công nhận so với kế hoạch"))
     body.append(Heading(f"{next(numbering)}. Kết quả thực hiện các nhiệm vụ"))
     body += _paragraphs(narrative["tasks"])
     for number, (section, rows) in enumerate(_task_sections(figures).items(), start=1):
@@ -340,7 +340,7 @@ def render_pdf(payload: dict) -> bytes:
 def render_docx(payload: dict) -> bytes:
     from ocop.reports.official import render_docx as render
 
-    return render(official_document(payload), document_body(payload, with_figures=False))
+    return render(official_document(payload), document_body(payload))
 
 
 def render_json(payload: dict) -> bytes:
