@@ -50,7 +50,7 @@ def _prepare(dossier, actor, *, skip=()):
     drafting.save_self_score(
         actor=actor,
         dossier=dossier,
-        evidence={"A1.1": "Hợp đồng mua cá cơm"},
+        evidence={"1.1": "Hợp đồng mua cá cơm"},
         answers=answer_every_criterion(drafting.scoring_sheet(dossier), 2),
     )
     drafting.update_dossier(actor=actor, dossier=dossier, business_plan_results="Doanh thu tăng 20%")
@@ -380,3 +380,45 @@ def test_the_dossier_page_shows_each_commune_review_against_its_deadline(client)
     assert "Thời hạn kiểm tra của xã" in page and "trễ hạn" in page and "chuyển cấp đánh giá" in page
     page = client.get(reverse("backoffice:dossier_detail", args=[waiting.pk])).content.decode()
     assert "xã đang kiểm tra" in page
+
+
+def test_rejecting_keeps_the_reasons_tells_the_producer_and_ends_the_commune_review(django_capture_on_commit_callbacks):
+    producer = make_producer()
+    owner = make_producer_account(producer)
+    dossier = make_dossier(make_product(producer), state="submitted")
+    with pytest.raises(ValidationError):
+        workflow.reject_dossier(actor=None, dossier=dossier, reasons="  ")
+    workflow.reject_dossier(actor=None, dossier=dossier, reasons="Sản phẩm không do địa phương sản xuất")
+    dossier.refresh_from_db()
+    assert (dossier.state, dossier.rejection_reason) == (DossierState.REJECTED, "Sản phẩm không do địa phương sản xuất")
+    assert Notification.objects.filter(recipient=owner, verb="dossiers.rejected").exists()
+    assert [review.outcome for review in dossier.commune_reviews.all()] == ["rejected"]
+    with pytest.raises(ValidationError) as error:
+        workflow.resubmit_dossier(actor=None, dossier=dossier)
+    assert error.value.code == "invalid_transition"
+
+
+def test_zero_samples_stays_zero_and_evidence_must_name_real_criteria():
+    tour = make_dossier(make_product(product_set=25))  # tourism: no samples
+    assert tour.samples_count == checklist.samples_required(25)
+    chosen = drafting.create_dossier(actor=None, product=make_product(product_set=7), kind="first", samples_count=0)
+    assert chosen.samples_count == 0
+    with pytest.raises(ValidationError) as error:
+        drafting.save_self_score(
+            actor=None,
+            dossier=chosen,
+            answers=answer_every_criterion(drafting.scoring_sheet(chosen)),
+            evidence={"A9.9": "Hợp đồng"},
+        )
+    assert error.value.code == "unknown_criteria"
+
+
+def test_the_inbox_puts_the_nearest_deadline_first_and_dossiers_without_one_last(client):
+    draft = make_dossier()
+    later = make_dossier(state="submitted", on=datetime.date.today() - datetime.timedelta(days=1))
+    sooner = make_dossier(state="submitted", on=datetime.date.today() - datetime.timedelta(days=10))
+    assert draft.deadline is None and sooner.deadline < later.deadline
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    page = client.get(reverse("backoffice:dossier_list")).content.decode()
+    positions = [page.index(reverse("backoffice:dossier_detail", args=[d.pk]) + '"') for d in (sooner, later, draft)]
+    assert positions == sorted(positions)

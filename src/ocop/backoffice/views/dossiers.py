@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -65,7 +65,7 @@ def dossier_list(request):
             )
         if filters.cleaned_data["state"]:
             rows = rows.filter(state=filters.cleaned_data["state"])
-    rows = rows.order_by("deadline", "-updated_at")  # the most urgent first; no deadline sorts last on both DBs
+    rows = rows.order_by(F("deadline").asc(nulls_last=True), "-updated_at")  # the most urgent first
     counts = dict(visible_dossiers(request.user).values_list("state").annotate(n=Count("id", distinct=True)))
     return render(
         request,

@@ -61,13 +61,14 @@ def create_dossier(*, actor, product, kind: str, **values) -> Dossier:
     today = timezone.localdate()
     check_kind_allowed(product, kind, on=today, rule_set=rule_set_in_force(today))
     certificate = current_certificate(product, today)
+    samples = values.pop("samples_count", None)
     dossier = Dossier.objects.create(
         product=product,
         producer=product.producer,
         kind=DossierKind(kind),
         created_by=actor,
         current_stars=certificate.stars if certificate else None,
-        samples_count=values.pop("samples_count", None) or checklist.samples_required(product.product_set),
+        samples_count=checklist.samples_required(product.product_set) if samples is None else samples,
         **values,
     )
     log_action(actor=actor, verb="dossiers.created", target=dossier, data={"product": product.code, "kind": kind})
@@ -98,6 +99,11 @@ def save_self_score(*, actor, dossier: Dossier, answers: dict[str, int], evidenc
     sheet = scoring_sheet(dossier)
     if problems := answer_problems(sheet, answers):
         raise ValidationError(problems)
+    if unknown := sorted(set(evidence) - {leaf.code for leaf in sheet.leaves}):
+        raise ValidationError(
+            _("Evidence is given for criteria that are not on the sheet: %(codes)s.") % {"codes": ", ".join(unknown)},
+            code="unknown_criteria",
+        )
     score = score_sheet(sheet, answers)
     if score.unanswered:
         raise ValidationError(
