@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 
@@ -33,3 +34,31 @@ def test_exceptions_recorded_by_the_administrator_win():
     CalendarException.objects.create(day=day, is_working_day=False, note="Nghỉ bù theo thông báo")
     assert not is_working_day(day)
     assert add_working_days(datetime.date(2026, 12, 4), 1) == datetime.date(2026, 12, 8)
+
+
+def test_the_operator_records_and_removes_announced_days_with_the_command():
+    from django.core.management import CommandError, call_command
+
+    from ocop.common.models import ActivityLog
+
+    call_command("calendar", "day-off", "07/12/2026", "Nghỉ bù theo Thông báo số 01/TB-UBND")
+    assert not is_working_day(datetime.date(2026, 12, 7))
+    assert add_working_days(datetime.date(2026, 12, 4), 1) == datetime.date(2026, 12, 8)
+    call_command("calendar", "working-day", "12/12/2026", "Làm bù thứ Bảy")
+    assert is_working_day(datetime.date(2026, 12, 12))
+
+    output = io.StringIO()
+    call_command("calendar", "list", "--year", "2026", stdout=output)
+    lines = output.getvalue().splitlines()
+    assert "07/12/2026  nghỉ  Nghỉ bù theo Thông báo số 01/TB-UBND" in lines
+    assert "12/12/2026  làm việc  Làm bù thứ Bảy" in lines
+    assert any(line.startswith("02/09/2026  nghỉ") for line in lines)  # Quốc khánh, from the holiday calendar
+
+    call_command("calendar", "remove", "07/12/2026")
+    assert is_working_day(datetime.date(2026, 12, 7))
+    verbs = list(ActivityLog.objects.filter(verb__startswith="common.").order_by("pk").values_list("verb", flat=True))
+    assert verbs == ["common.calendar_exception_recorded"] * 2 + ["common.calendar_exception_removed"]
+    with pytest.raises(CommandError):
+        call_command("calendar", "remove", "07/12/2026")
+    with pytest.raises(CommandError):
+        call_command("calendar", "day-off", "31/02/2026", "Sai ngày")

@@ -8,7 +8,9 @@ import datetime
 from functools import lru_cache
 
 import holidays
+from django.db import transaction
 
+from ocop.common.domain.activity import log_action
 from ocop.common.models import CalendarException
 
 
@@ -47,3 +49,36 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
 
 def holiday_name(day: datetime.date) -> str | None:
     return _package_calendar(day.year).get(day)
+
+
+@transaction.atomic
+def record_exception(*, actor, day: datetime.date, is_working_day: bool, note: str) -> CalendarException:
+    """What the government announced for ``day`` (a day off, or a make-up working day); replaces an earlier entry."""
+    exception, _created = CalendarException.objects.update_or_create(
+        day=day, defaults={"is_working_day": is_working_day, "note": note.strip()}
+    )
+    log_action(
+        actor=actor,
+        verb="common.calendar_exception_recorded",
+        target=exception,
+        data={"day": day.isoformat(), "working_day": is_working_day, "note": exception.note},
+    )
+    return exception
+
+
+@transaction.atomic
+def remove_exception(*, actor, day: datetime.date) -> bool:
+    """Forget what was recorded for ``day``: the holiday calendar decides again. False when nothing was recorded."""
+    deleted, _per_model = CalendarException.objects.filter(day=day).delete()
+    if deleted:
+        log_action(actor=actor, verb="common.calendar_exception_removed", data={"day": day.isoformat()})
+    return bool(deleted)
+
+
+def days_off(year: int) -> list[tuple[datetime.date, str, bool]]:
+    """The year's public holidays and recorded exceptions on weekdays, in order: (day, name, working day?)."""
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    exceptions = {e.day: e for e in CalendarException.objects.filter(day__range=(start, end))}
+    rows = {day: (str(name), False) for day, name in _package_calendar(year).items() if start <= day <= end}
+    rows |= {day: (e.note, e.is_working_day) for day, e in exceptions.items()}
+    return [(day, name, working) for day, (name, working) in sorted(rows.items())]
