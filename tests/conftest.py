@@ -29,8 +29,9 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path):
     settings.LANGUAGE_CODE = "vi"
+    settings.MEDIA_ROOT = tmp_path / "media"  # uploads never land in the checkout's data/ folder
     # Each test gets an empty cache of its own.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
     from django.core.cache import cache

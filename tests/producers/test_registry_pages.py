@@ -188,3 +188,39 @@ def test_every_registry_list_exports_to_excel(client, name):
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[0][0] == "Tên"
     assert len(rows) == 2
+
+
+def _form_data(form) -> dict:
+    """What the browser would post back for an unchanged form."""
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        data[name] = "" if value is None else (value.pk if hasattr(value, "pk") else value)
+    return data
+
+
+def test_a_producer_account_keeps_its_own_record_and_zones_up_to_date(client):
+    from ocop.producers.interfaces.forms import ProducerForm
+    from ocop.producers.models import RawMaterialZone
+
+    own = make_producer(name="HTX Thái An")
+    account = make_producer_account(own)
+    client.force_login(account)
+    data = _form_data(ProducerForm(instance=own, actor=account)) | {"phone": "0259 3888 999"}
+    data["registration_date"] = own.registration_date.strftime("%d/%m/%Y") if own.registration_date else ""
+    response = client.post(reverse("backoffice:producer_edit", args=[own.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    own.refresh_from_db()
+    assert own.phone == "0259 3888 999"
+
+    elsewhere = make_producer(NHON_HAI).unit  # a producer cannot move itself to another commune…
+    response = client.post(reverse("backoffice:producer_edit", args=[own.pk]), data | {"unit": elsewhere.pk})
+    assert response.status_code == 200 and "unit" in response.context["form"].errors
+    own.refresh_from_db()
+    assert own.unit != elsewhere
+
+    # …but its raw-material zone may lie in another commune of the province.
+    zone = {"producer": own.pk, "name": "Vùng nho Nhơn Hải", "material": "Nho", "unit": elsewhere.pk}
+    response = client.post(reverse("backoffice:zone_create"), zone | {"area_hectares": "2,5"})
+    assert response.status_code == 302, response.context["form"].errors
+    assert RawMaterialZone.objects.get(name="Vùng nho Nhơn Hải").unit == elsewhere

@@ -2,11 +2,14 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ocop.accounts.domain.roles import has_role
 from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.enums import Role
 from ocop.common.forms import DateInput, DomainModelForm
 from ocop.common.text import fold
 from ocop.geo.domain.queries import home_area_units, scope_unit_ids
 from ocop.geo.enums import Era, UnitLevel
+from ocop.geo.models import AdministrativeUnit
 from ocop.producers import product_sets
 from ocop.producers.domain.producers import PRODUCER_FIELDS
 from ocop.producers.domain.queries import visible_craft_villages, visible_producers, with_lifecycle
@@ -28,10 +31,19 @@ class UnitField(forms.ModelChoiceField):
         return f"{unit.name}{parent} – {era}"
 
 
+def _without_area(user) -> bool:
+    """A producer account: it has no area of its own, only its producer's records."""
+    scope = scope_of(user)
+    return not scope.everything and not scope.unit_ids and has_role(user, Role.PRODUCER)
+
+
 def communes_for(user):
-    """Communes of the home province (both eras) in the user's area: newest era first, then by name."""
-    units = scope_of(user).filter(home_area_units(), unit_field="pk").filter(level=UnitLevel.COMMUNE)
-    return units.select_related("parent").order_by("-era", "parent__name", "name")
+    """Communes of the home province (both eras) a record can be placed in, newest era first, then by name: those of
+    an officer's area; for a producer account any of them, since its raw-material zones may lie outside its commune."""
+    communes = home_area_units().filter(level=UnitLevel.COMMUNE)
+    if not _without_area(user):
+        communes = scope_of(user).filter(communes, unit_field="pk")
+    return communes.select_related("parent").order_by("-era", "parent__name", "name")
 
 
 def areas_for(user):
@@ -56,8 +68,13 @@ class ProducerForm(DomainModelForm):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = communes_for(actor)
-        self.fields["craft_village"].queryset = visible_craft_villages(actor).order_by("name")
+        if _without_area(actor):  # a producer edits its own record but does not move itself to another commune
+            self.fields["unit"].queryset = AdministrativeUnit.objects.filter(pk=self.instance.unit_id)
+            villages = CraftVillage.objects.filter(Q(unit=self.instance.unit_id) | Q(pk=self.instance.craft_village_id))
+        else:
+            self.fields["unit"].queryset = communes_for(actor)
+            villages = visible_craft_villages(actor)
+        self.fields["craft_village"].queryset = villages.order_by("name")
 
 
 class ProductForm(DomainModelForm):
