@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ocop.accounts.enums import Role
 from ocop.certificates.domain.revocation import (
@@ -36,8 +36,24 @@ def _decide(proposal, day, **extra):
     )
 
 
-def test_there_are_six_grounds():
-    assert len(RevocationGround.choices) == 6
+def test_the_six_grounds_of_the_rules_and_no_other():
+    with translation.override("en"):
+        labels = [str(label) for _value, label in RevocationGround.choices]
+    assert labels == [
+        "Dishonest or forged information",
+        "No longer meets the criteria, as an inspection found",
+        "Violation of quality, food-safety, environment, IP or labelling law",
+        "Misuse of the OCOP mark",
+        "Production stopped",
+        "Other conclusion of a competent authority",
+    ]
+    certificate = registered(make_product(), timezone.localdate() - datetime.timedelta(days=30))
+    with pytest.raises(ValidationError) as error:
+        propose_revocation(
+            actor=None, certificate=certificate, ground="not-a-ground", finding="…", found_on=timezone.localdate()
+        )
+    assert "ground" in error.value.message_dict
+    assert not certificate.revocation_proposals.exists()
 
 
 def test_the_decision_is_due_within_the_days_of_the_rules_in_force_on_the_finding():

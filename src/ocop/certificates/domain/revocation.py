@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 from ocop.certificates.domain.publication import certificates_changed
 from ocop.certificates.domain.recipients import area_officers, certificate_url, deciders, producer_users
 from ocop.certificates.domain.status import certificate_status
-from ocop.certificates.enums import IN_FORCE_STATUSES, CertificateStatus, ProposalOutcome, RecognitionLevel
+from ocop.certificates.enums import (
+    IN_FORCE_STATUSES,
+    CertificateStatus,
+    ProposalOutcome,
+    RecognitionLevel,
+    RevocationGround,
+)
 from ocop.certificates.models import Certificate, CorrectiveAction, Revocation, RevocationProposal, Suspension
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.notifications import notify
@@ -61,6 +67,8 @@ def propose_revocation(
     finding = (finding or "").strip()
     if not finding:
         raise ValidationError({"finding": _("Describe what was found.")})
+    if ground not in RevocationGround.values:
+        raise ValidationError({"ground": _("Choose one of the grounds for revocation the rules list.")})
     _check_not_future(found_on, "found_on")
     status = certificate_status(certificate)
     if status not in REVOCABLE:

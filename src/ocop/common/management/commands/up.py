@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from ocop.accounts.domain.bootstrap import ADMIN_USERNAME, ensure_administrator
 from ocop.common.i18n import compile_catalogues
-from ocop.demo import demo_loaded, load_demo
+from ocop.demo import complete_demo, demo_loaded, load_demo
 from ocop.evaluation.domain.rule_sets import load_builtin_rule_sets
 from ocop.geo.models import AdministrativeUnit
 
@@ -41,6 +41,8 @@ class Command(BaseCommand):
         if not no_demo and not demo_loaded():
             self.step("Dữ liệu mẫu Ninh Thuận / Ninh Thuận demo data")
             demo_password = load_demo()
+        elif demo_loaded():
+            complete_demo()
         self.print_banner(bind, admin, demo_password)
         if not no_serve:
             self.serve(bind, workers)
