@@ -90,7 +90,11 @@ def test_bad_rows_are_reported_precisely_and_nothing_is_written(office):
             producer_row(6, registration_number="4100000005"),  # duplicate registration number in the file
             producer_row(7, registration_number="4199999999"),  # number of another producer
         ],
-        products=[product_row(1, 5, product_set=27)],  # product set 27
+        products=[
+            product_row(1, 5, product_set=27),  # product set 27
+            product_row(2, 5, code="NHO-1"),  # not an official code
+            product_row(3, 5, packaging="Hộp " * 70),  # longer than the database keeps
+        ],
     )
     before = (Producer.objects.count(), Product.objects.count())
     batch = check_import(actor=office, upload=upload)
@@ -103,6 +107,8 @@ def test_bad_rows_are_reported_precisely_and_nothing_is_written(office):
         ("Chủ thể", 7, "Số ĐKKD", "Số ĐKKD này trùng với dòng 6."),
         ("Chủ thể", 8, "Số ĐKKD", "Số ĐKKD này đã thuộc về “HTX Có Sẵn”."),
         ("Sản phẩm", 2, "Bộ sản phẩm (1-26)", "Bộ sản phẩm phải là số từ 1 đến 26."),
+        ("Sản phẩm", 3, "Mã sản phẩm OCOP", "Mã sản phẩm phải có dạng 58-22882-001-2024."),
+        ("Sản phẩm", 4, "Quy cách đóng gói", "Tối đa 255 ký tự (ô này có 279 ký tự)."),
     ]
     with pytest.raises(ValidationError):
         apply_import(actor=office, batch=batch)

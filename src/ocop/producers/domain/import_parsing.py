@@ -2,13 +2,16 @@
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from ocop.certificates.models import RecognitionDecision
 from ocop.common.text import clean_text, fold
+from ocop.producers.models import Producer, Product
 
 PRODUCER_SHEET = "Chủ thể"
 PRODUCT_SHEET = "Sản phẩm"
@@ -21,6 +24,7 @@ class ColumnSpec:
     kind: str = "text"  # text | identifier | int | decimal | date | yes_no
     required: bool = False
     help: str = ""
+    max_length: int | None = None  # of the text the database column takes; set from the model below
 
 
 PRODUCER_COLUMNS = (
@@ -67,6 +71,33 @@ PRODUCT_COLUMNS = (
     ColumnSpec("decision_date", "Ngày quyết định", "date", help="dd/mm/yyyy"),
     ColumnSpec("decision_level", "Cấp công nhận", help="Huyện, Tỉnh, Trung ương"),
     ColumnSpec("score", "Điểm đánh giá", "decimal"),
+)
+
+
+def _database_limits(columns: tuple[ColumnSpec, ...], model, stored_as: dict) -> tuple[ColumnSpec, ...]:
+    """The columns with the length limits of the database fields they fill, so that a too-long cell is reported by
+    the dry run rather than failing the import (PostgreSQL enforces them, SQLite does not)."""
+
+    def limit(key: str) -> int | None:
+        owner, name = stored_as.get(key, (model, key))
+        try:
+            target = owner._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        return None if target.choices else target.max_length  # a choice is written as its label, not its code
+
+    return tuple(replace(c, max_length=limit(c.key)) if c.kind in ("text", "identifier") else c for c in columns)
+
+
+PRODUCER_COLUMNS = _database_limits(PRODUCER_COLUMNS, Producer, {})
+PRODUCT_COLUMNS = _database_limits(
+    PRODUCT_COLUMNS,
+    Product,
+    {
+        "producer_registration_number": (Producer, "registration_number"),
+        "producer_name": (Producer, "name"),
+        "decision_number": (RecognitionDecision, "number"),
+    },
 )
 
 
@@ -150,7 +181,13 @@ def _parse_cell(spec: ColumnSpec, raw):
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = clean_text(str(raw))
-    return ("".join(text.split()) if spec.kind == "identifier" else text), None
+    text = "".join(text.split()) if spec.kind == "identifier" else text
+    if spec.max_length is not None and len(text) > spec.max_length:
+        return "", _("At most %(limit)s characters (this has %(length)s).") % {
+            "limit": spec.max_length,
+            "length": len(text),
+        }
+    return text, None
 
 
 def _header_map(header_row, columns: tuple[ColumnSpec, ...], sheet: str) -> dict[str, int]:

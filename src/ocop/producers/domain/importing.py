@@ -327,7 +327,9 @@ def _plan_products(rows: list[ParsedRow], lookups: _Lookups, in_file: dict) -> l
             row.error("name", _("The same product is on row %(row)s.") % {"row": seen[key].row.number}, PRODUCT_COLUMNS)
         existing = existing_products.get((known_producer.pk, fold(values["name"]))) if known_producer else None
         code = row.values["code"]
-        if code and existing and existing.code != code:
+        if code and (problem := product_domain.code_problem(code)):
+            row.error("code", problem, PRODUCT_COLUMNS)
+        elif code and existing and existing.code != code:
             row.error(
                 "code", _("This product already has the code %(code)s.") % {"code": existing.code}, PRODUCT_COLUMNS
             )

@@ -32,6 +32,13 @@ _TEXT = ("name", "packaging", "shelf_life", "standard")
 _CODE_PATTERN = re.compile(r"^\d{2}-\d{5}-\d{3,}-\d{4}$")
 
 
+def code_problem(code: str) -> str | None:
+    """What is wrong with an official product code given by hand (an existing one being registered), if anything."""
+    if not _CODE_PATTERN.match(code):
+        return _("The product code must look like 58-22882-001-2024.")
+    return None
+
+
 def gtin_is_valid(gtin: str) -> bool:
     """GTIN-8/12/13/14 with a correct GS1 check digit."""
     if not gtin.isdigit() or len(gtin) not in (8, 12, 13, 14):
@@ -74,8 +81,8 @@ def create_product(*, actor, producer: Producer, code: str = "", registered_in: 
     _validate(values, producer)
     code = clean_text(code)
     if code:
-        if not _CODE_PATTERN.match(code):
-            raise ValidationError({"code": _("The product code must look like 58-22882-001-2024.")})
+        if problem := code_problem(code):
+            raise ValidationError({"code": problem})
         if Product.objects.filter(code=code).exists():
             raise ValidationError({"code": _("The product code %(code)s is already used.") % {"code": code}})
     else:
