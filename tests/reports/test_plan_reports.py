@@ -72,6 +72,13 @@ def test_an_issued_report_keeps_its_figures_and_a_new_report_shows_the_new_ones(
         update_report(actor=None, report=report, subject="Khác")
     with pytest.raises(ValidationError):
         issue_report(actor=None, report=report, number="16", report_date=D(2025, 1, 11), today=TODAY)
+    report.snapshot = {"targets": []}  # not even through the ORM
+    with pytest.raises(ValidationError):
+        report.save()
+    with pytest.raises(ValidationError):
+        report.delete()
+    report.refresh_from_db()
+    assert report_payload(report) == frozen
 
 
 def test_issuing_needs_a_number_and_a_date_not_in_the_future(plan706):

@@ -1,6 +1,7 @@
 """Implementation reports of a plan. A draft reads the live figures; issuing freezes them in ``snapshot``."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -65,3 +66,17 @@ class PlanReport(models.Model):
     def __str__(self) -> str:
         number = f"{self.number}/{self.symbol}" if self.number else self.symbol
         return f"{number} – {self.plan} {self.period_key}".strip(" –")
+
+    def save(self, *args, **kwargs):
+        """An issued report is a document of record: its figures, header and text never change afterwards."""
+        if self._stored_as_issued():
+            raise ValidationError(_("An issued report is frozen: draft a new report instead."), code="issued")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._stored_as_issued():
+            raise ValidationError(_("An issued report is frozen: draft a new report instead."), code="issued")
+        return super().delete(*args, **kwargs)
+
+    def _stored_as_issued(self) -> bool:
+        return self.pk is not None and PlanReport.objects.filter(pk=self.pk, status=ReportStatus.ISSUED).exists()
