@@ -45,6 +45,7 @@ NAVIGATION = [
     NavItem(
         _("Organisations"), "backoffice:organisation_list", "accounts.manage_organisations", "backoffice:organisation_"
     ),
+    NavItem(_("Rule sets"), "backoffice:rule_set_list", "evaluation.view_rule_sets", "backoffice:rule_set_"),
     NavItem(_("Administrative units"), "backoffice:unit_list", "geo.view_units", "backoffice:unit_"),
     NavItem(_("Activity log"), "backoffice:activity_list", "common.view_activity", "backoffice:activity_"),
 ]

@@ -1,5 +1,6 @@
 """Uploads are judged by their content, never by their name: an executable renamed to .pdf is refused."""
 
+import json
 from dataclasses import dataclass
 
 import filetype
@@ -36,8 +37,7 @@ def _sniff(upload: UploadedFile) -> str | None:
     return kind.mime if kind else None
 
 
-def check_upload(upload: UploadedFile, allowed: dict[str, str], max_bytes: int | None = None) -> CheckedUpload:
-    """Refuse empty, oversized and wrong-typed files; returns the type found in the content."""
+def _check_size(upload: UploadedFile, max_bytes: int | None) -> None:
     max_bytes = max_bytes or settings.OCOP_MAX_UPLOAD_BYTES
     if upload.size == 0:
         raise ValidationError(_("The file is empty."), code="empty")
@@ -47,6 +47,11 @@ def check_upload(upload: UploadedFile, allowed: dict[str, str], max_bytes: int |
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
             code="too_large",
         )
+
+
+def check_upload(upload: UploadedFile, allowed: dict[str, str], max_bytes: int | None = None) -> CheckedUpload:
+    """Refuse empty, oversized and wrong-typed files; returns the type found in the content."""
+    _check_size(upload, max_bytes)
     mime_type = _sniff(upload)
     if mime_type not in allowed:
         raise ValidationError(
@@ -68,3 +73,23 @@ def _check_image(upload: UploadedFile) -> None:
         raise ValidationError(_("The image is damaged or not really an image."), code="bad_image") from error
     finally:
         upload.seek(0)
+
+
+def check_json_upload(upload: UploadedFile, max_bytes: int | None = None):
+    """Refuse empty and oversized files and anything that is not JSON text in UTF-8; returns the parsed value."""
+    _check_size(upload, max_bytes)
+    upload.seek(0)
+    raw = upload.read()
+    upload.seek(0)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ValidationError(_("The file is not text in UTF-8, so it is not a JSON file."), code="not_json") from error
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            _("The file is not valid JSON: the first fault is at line %(line)s, column %(column)s.")
+            % {"line": error.lineno, "column": error.colno},
+            code="not_json",
+        ) from error
+    except RecursionError as error:
+        raise ValidationError(_("The file is nested too deeply to be read."), code="not_json") from error

@@ -19,6 +19,7 @@ from ocop.evaluation.enums import (
     EvaluationLevel,
     RecognitionLevel,
 )
+from ocop.evaluation.models import RuleSet
 
 REQUIRED_KEYS = ("identifier", "title", "legal_basis", "valid_from", "procedure", "star_bands")
 OPTIONAL_KEYS = ("valid_to", "provenance", "part_maxima", "criteria")
@@ -58,6 +59,10 @@ def descriptor_problems(descriptor: dict) -> list[str]:
     for key in ("identifier", "title", "legal_basis"):
         if key in descriptor and (not isinstance(descriptor[key], str) or not descriptor[key].strip()):
             problems.append(_("“%(key)s” must be a non-empty text.") % {"key": key})
+    for key in ("identifier", "title"):
+        limit = RuleSet._meta.get_field(key).max_length
+        if isinstance(descriptor.get(key), str) and len(descriptor[key].strip()) > limit:
+            problems.append(_("“%(key)s” is longer than %(limit)s characters.") % {"key": key, "limit": limit})
     valid_from = parse_day(descriptor.get("valid_from"))
     if "valid_from" in descriptor and valid_from is None:
         problems.append(_("“valid_from” is not a date (write 2026-05-22)."))
