@@ -28,10 +28,16 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory):
+    """One folder for the run (module-wide fixtures such as the permission matrix store files once)."""
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
+def _test_settings(settings, _media_root):
     settings.LANGUAGE_CODE = "vi"
-    settings.MEDIA_ROOT = tmp_path / "media"  # uploads never land in the checkout's data/ folder
+    settings.MEDIA_ROOT = _media_root  # uploads never land in the checkout's data/ folder
     # Each test gets an empty cache of its own.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
     from django.core.cache import cache

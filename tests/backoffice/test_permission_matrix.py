@@ -56,7 +56,7 @@ def test_no_url_is_listed_twice():
 
 
 @pytest.fixture(scope="module")
-def context(django_db_setup, django_db_blocker, tmp_path_factory):
+def context(django_db_setup, django_db_blocker, _media_root):
     """Records the URLs need, in xã Phước Thuận: the commune the test officers and producer account work in.
 
     Built once for the module inside a transaction that is rolled back at the end; each test runs in its own
@@ -64,7 +64,7 @@ def context(django_db_setup, django_db_blocker, tmp_path_factory):
     """
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
+        override_settings(MEDIA_ROOT=_media_root),  # the folder every test of the run reads uploads from
         transaction.atomic(),
     ):
         ctx = {}
