@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from ocop.accounts.enums import Role
 from ocop.certificates.models import Certificate
@@ -168,6 +169,24 @@ def test_quorum_needs_three_quarters_and_the_chair():
     sessions.record_attendance(actor=None, session=session, members=present)
     problems = results.quorum_problems(session)
     assert len(problems) == 2  # 5 of 8 < 6, and no chair
+
+
+def test_quorum_boundary_six_of_eight_with_the_chair():
+    council = make_council(members=8)  # ceil(8 × 3/4) = 6 scoring members needed, the chair among them
+    session = make_session(council, [make_dossier(state="accepted")])
+    chair = council.members.get(role="chair")
+    others = list(council.members.exclude(role="chair").order_by("pk"))
+
+    sessions.record_attendance(actor=None, session=session, members=[chair, *others[:5]])
+    assert results.quorum_problems(session) == []
+
+    sessions.record_attendance(actor=None, session=session, members=others[:6])  # six, but not the chair
+    [problem] = results.quorum_problems(session)
+    assert problem == str(_("The chair is not recorded as present."))
+
+    sessions.record_attendance(actor=None, session=session, members=[chair, *others[:4]])  # five with the chair
+    [problem] = results.quorum_problems(session)
+    assert "5" in problem and "6" in problem
 
 
 def test_others_scores_are_hidden_until_one_submits(client):

@@ -3,13 +3,18 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from ocop.accounts.enums import Role
+from ocop.common.models import ActivityLog
 from ocop.councils.domain import sessions, sheets
+from ocop.councils.domain.membership import add_member
 from ocop.councils.domain.sessions import record_attendance
+from ocop.councils.enums import NoteKind
 from ocop.councils.interfaces.minutes import minutes
-from ocop.reports.official import Paragraph, Table
+from ocop.reports.official import Heading, Paragraph, Table
 from tests.factories import answer_every_criterion, make_council, make_dossier, make_product, make_session, make_user
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +57,43 @@ def test_the_office_opens_the_minutes_as_pdf(client):
     client.force_login(make_user(Role.PROVINCE_OFFICE))
     response = client.get(reverse("backoffice:session_minutes", args=[session.pk]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_the_advisory_teams_three_kinds_of_notes_are_kept_and_read_in_the_minutes(client):
+    council = make_council(members=3)
+    advisor = make_user(Role.ADVISORY_MEMBER)
+    add_member(actor=None, council=council, user=advisor, role="advisor")
+    dossier = make_dossier(make_product(name="Nước mắm Cà Ná", product_set=7), state="accepted")
+    session = make_session(council, [dossier])
+    texts = {
+        NoteKind.REVIEW: "Hồ sơ đầy đủ, nhãn cần bổ sung hạn sử dụng.",
+        NoteKind.SITE_VISIT: "Đã khảo sát cơ sở ngày 12/9: nhà xưởng đạt yêu cầu.",
+        NoteKind.LAB_TEST: "Đề nghị kiểm nghiệm bổ sung chỉ tiêu histamin.",
+    }
+    for kind, text in texts.items():
+        note = sessions.add_note(actor=advisor, session=session, dossier=dossier, kind=kind, text=f"  {text} ")
+        assert (note.kind, note.text, note.author) == (kind, text, advisor)
+    assert ActivityLog.objects.filter(verb="councils.note_added", target_id=str(dossier.pk)).count() == 3
+    with pytest.raises(ValidationError):
+        sessions.add_note(actor=advisor, session=session, dossier=dossier, kind=NoteKind.REVIEW, text="   ")
+    # The adviser writes through the session's form too.
+    client.force_login(advisor)
+    response = client.post(
+        reverse("backoffice:session_note", args=[session.pk]),
+        {"dossier": dossier.pk, "kind": NoteKind.REVIEW, "text": "Bổ sung giấy chứng nhận ATTP."},
+    )
+    assert response.status_code == 302
+    assert session.notes.count() == 4
+
+    with translation.override("vi"):
+        _document, body = minutes(session)
+    texts_in_minutes = [block.text for block in body if isinstance(block, Paragraph)]
+    heading = next(i for i, block in enumerate(body) if isinstance(block, Heading) and "Tổ tư vấn" in block.text)
+    advisory = [block.text for block in body[heading + 1 : heading + 5]]
+    assert advisory == [
+        f"Nước mắm Cà Ná: ý kiến thẩm định – {texts[NoteKind.REVIEW]}",
+        f"Nước mắm Cà Ná: biên bản khảo sát thực tế – {texts[NoteKind.SITE_VISIT]}",
+        f"Nước mắm Cà Ná: đề nghị kiểm nghiệm bổ sung – {texts[NoteKind.LAB_TEST]}",
+        "Nước mắm Cà Ná: ý kiến thẩm định – Bổ sung giấy chứng nhận ATTP.",
+    ]
+    assert all(text in " ".join(texts_in_minutes) for text in texts.values())

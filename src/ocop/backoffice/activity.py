@@ -52,11 +52,13 @@ VERB_LABELS = {
     "dossiers.recognised": _("recognised the product (decision approved)"),
     "dossiers.not_recognised": _("closed the dossier: not recognised"),
     "dossiers.sent_up": _("sent the dossier up to the next level"),
+    "dossiers.sent_back": _("sent the dossier back to the level that recognises its star"),
     # councils
     "councils.council_created": _("set up the council"),
     "councils.member_added": _("added a council member"),
     "councils.member_activated": _("reactivated a council member"),
     "councils.conflict_declared": _("declared a conflict of interest"),
+    "councils.sheet_withdrawn_for_conflict": _("took a score sheet away after a conflict of interest"),
     "councils.session_opened": _("opened a scoring session"),
     "councils.attendance_recorded": _("recorded who attended"),
     "councils.assigned": _("assigned a product to a member"),

@@ -9,8 +9,12 @@ class Council(models.Model):
     """An evaluation council (Hội đồng đánh giá, phân hạng) of one level and area, with its advisory team."""
 
     name = models.CharField(_("name"), max_length=200)
+    # A central council is the Ministry's: the province that sends it products records its sessions and results on
+    # the Ministry's behalf, so its area is that province (geo has no national unit and rounds need an area).
     level = models.CharField(
-        _("level"), max_length=10, choices=[("district", _("District")), ("province", _("Province"))]
+        _("level"),
+        max_length=10,
+        choices=[("district", _("District")), ("province", _("Province")), ("central", _("Ministry"))],
     )
     unit = models.ForeignKey(
         "geo.AdministrativeUnit", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"

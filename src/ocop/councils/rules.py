@@ -3,6 +3,7 @@
 import rules
 
 from ocop.accounts.rules import is_admin, is_district_officer, is_province_office
+from ocop.councils.domain.membership import conflicted_producer_ids
 from ocop.councils.enums import MemberRole, SessionState
 from ocop.councils.models import CouncilMember
 
@@ -13,7 +14,8 @@ def _council(obj):
 
 @rules.predicate
 def runs_council(user, obj) -> bool:
-    """The office of the council's level: the district office for a district council, the province for its own."""
+    """The office of the council's level: the district office for a district council, the province for its own and
+    for the Ministry's council it records on the Ministry's behalf (there is no Ministry role)."""
     if obj is None:
         return is_admin(user) or is_province_office(user) or is_district_officer(user)
     council = _council(obj)
@@ -46,6 +48,12 @@ def owns_sheet(user, assignment) -> bool:
 
 
 @rules.predicate
+def free_of_conflict(user, assignment) -> bool:
+    """The sheet's member is not linked to the dossier's producer (declared, own account, own organisation)."""
+    return assignment is None or assignment.dossier.producer_id not in conflicted_producer_ids(assignment.member)
+
+
+@rules.predicate
 def session_open(user, obj) -> bool:
     session = getattr(obj, "session", obj)
     return obj is None or session.state == SessionState.OPEN
@@ -62,5 +70,5 @@ rules.add_perm("councils.manage_council", office)
 rules.add_perm("councils.view_council", office | is_member)
 rules.add_perm("councils.oversee_session", office | is_secretary_or_chair)
 rules.add_perm("councils.write_note", office | is_member)
-rules.add_perm("councils.view_sheet", owns_sheet)
-rules.add_perm("councils.score", owns_sheet & session_open)
+rules.add_perm("councils.view_sheet", owns_sheet & free_of_conflict)
+rules.add_perm("councils.score", owns_sheet & free_of_conflict & session_open)

@@ -39,7 +39,8 @@ def evaluates_at_district(user, dossier) -> bool:
 
 @rules.predicate
 def evaluates_at_province(user, dossier) -> bool:
-    return dossier is None or dossier.evaluation_level == Level.PROVINCE
+    # The province also takes in the dossiers it sent to the Ministry: it records the Ministry's council for them.
+    return dossier is None or dossier.evaluation_level in (Level.PROVINCE, Level.CENTRAL)
 
 
 commune_reviewer = is_admin | is_commune_officer | is_province_office

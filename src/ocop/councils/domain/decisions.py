@@ -1,9 +1,10 @@
 """From the council's results to the recognition decision: approved in one step, it issues the certificates of
 the stars this level recognises and sends the others up (district → province under QĐ 148; ≥ 90 points → the
-Ministry for 5★)."""
+Ministry for 5★). The Ministry's (central) council, recorded by the province, recognises 5★ and sends a product it
+finds below 5★ back to the level that recognises that star."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +28,12 @@ class DraftDecision:
     recognised: list[Result]  # certificates this level issues
     sent_up: list[Result]  # recognised by a higher level
     not_recognised: list[Result]  # below 3★ or disqualified
+    # recognised by a lower level: e.g. a product the Ministry's council does not find 5★ goes back to the province
+    sent_back: list[Result] = field(default_factory=list)
+
+
+# District < province < the Ministry (central).
+LEVEL_RANK = {Level.DISTRICT: 1, Level.PROVINCE: 2, Level.CENTRAL: 3}
 
 
 def draft_decision(session: Session) -> DraftDecision:
@@ -35,18 +42,22 @@ def draft_decision(session: Session) -> DraftDecision:
             "-mean", "dossier__receipt_number"
         )
     )
-    level = session.council.level
+    rank = LEVEL_RANK[session.council.level]
     return DraftDecision(
-        recognised=[r for r in results if r.recognised and r.recognised_by == level],
-        sent_up=[r for r in results if r.recognised and r.recognised_by != level],
+        recognised=[r for r in results if r.recognised and LEVEL_RANK[r.recognised_by] == rank],
+        sent_up=[r for r in results if r.recognised and LEVEL_RANK[r.recognised_by] > rank],
         not_recognised=[r for r in results if not r.recognised],
+        sent_back=[r for r in results if r.recognised and LEVEL_RANK[r.recognised_by] < rank],
     )
 
 
-def _higher_area(unit, level: str):
-    if level == Level.CENTRAL:
-        return None
-    while unit.level != UnitLevel.PROVINCE:
+def _area_at(level: str, dossier):
+    """The area whose office handles the dossier at ``level``: the district or the province of its commune. The
+    Ministry's council is recorded by the province that sends it the product, so the central level's area is that
+    province too (rounds and councils need an area; geo has no national unit)."""
+    wanted = UnitLevel.DISTRICT if level == Level.DISTRICT else UnitLevel.PROVINCE
+    unit = dossier.commune or dossier.evaluation_unit
+    while unit is not None and unit.level != wanted:
         unit = unit.parent
     return unit
 
@@ -90,6 +101,8 @@ def approve_decision(
         _close_dossier(actor, result, DossierState.NOT_RECOGNISED)
     for result in draft.sent_up:
         _send_up(actor, result)
+    for result in draft.sent_back:
+        _send_up(actor, result, back=True)
     session.state = SessionState.DECIDED
     session.save(update_fields=["state"])
     log_action(
@@ -101,6 +114,7 @@ def approve_decision(
             "recognised": len(draft.recognised),
             "sent_up": len(draft.sent_up),
             "not_recognised": len(draft.not_recognised),
+            "sent_back": len(draft.sent_back),
         },
     )
     return draft
@@ -126,24 +140,33 @@ def _close_dossier(actor, result: Result, state: str) -> None:
     )
 
 
-def _send_up(actor, result: Result) -> None:
-    """The star is recognised by a higher level: the dossier waits there, with the council's result attached."""
+SENT_UP_VERB = "dossiers.sent_up"
+SENT_BACK_VERB = "dossiers.sent_back"
+
+
+def _send_up(actor, result: Result, *, back: bool = False) -> None:
+    """The star is recognised by another level (a higher one, or — from the Ministry's council — a lower one): the
+    dossier waits there, with the council's result attached."""
     dossier = result.dossier
     level = result.recognised_by
     dossier.state, dossier.current_level, dossier.evaluation_level = DossierState.FORWARDED, level, level
-    dossier.evaluation_unit, dossier.round, dossier.deadline = _higher_area(dossier.evaluation_unit, level), None, None
+    dossier.evaluation_unit, dossier.round, dossier.deadline = _area_at(level, dossier), None, None
     dossier.save()
     log_action(
         actor=actor,
-        verb="dossiers.sent_up",
+        verb=SENT_BACK_VERB if back else SENT_UP_VERB,
         target=dossier,
         data={"to": level, "mean": result.mean, "star": result.star},
     )
-    if level != Level.CENTRAL:
-        notify(
-            recipients=officers_at(level, dossier.commune),
-            verb="dossiers.sent_up",
-            url=reverse("backoffice:dossier_detail", args=[dossier.pk]),
-            message=_("%(product)s scored %(score)s at the district: it is for the province to recognise.")
-            % {"product": dossier.product.name, "score": result.mean},
-        )
+    if back:
+        message = _("%(product)s scored %(score)s at a higher level's council: it is for the %(level)s to recognise.")
+    elif level != Level.CENTRAL:
+        message = _("%(product)s scored %(score)s at the district: it is for the province to recognise.")
+    else:
+        return
+    notify(
+        recipients=officers_at(level, dossier.commune),
+        verb=SENT_BACK_VERB if back else SENT_UP_VERB,
+        url=reverse("backoffice:dossier_detail", args=[dossier.pk]),
+        message=message % {"product": dossier.product.name, "score": result.mean, "level": Level(level).label.lower()},
+    )

@@ -4,17 +4,23 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts.enums import Role
-from ocop.accounts.models import RoleAssignment
+from ocop.accounts.models import Organisation, RoleAssignment
 from ocop.common.domain.activity import log_action
-from ocop.common.text import clean_text, fold
-from ocop.councils.enums import MemberRole
-from ocop.councils.models import ConflictDeclaration, Council, CouncilMember
+from ocop.common.text import clean_text
+from ocop.councils.enums import MemberRole, SessionState
+from ocop.councils.models import Assignment, ConflictDeclaration, Council, CouncilMember
 from ocop.evaluation.domain.rule_sets import rule_set_in_force
+from ocop.geo.enums import UnitLevel
 from ocop.producers.models import Producer
+
+# The area a council of each level is created for. The Ministry's (central) council is recorded by the province that
+# sends it products, on the Ministry's behalf: its area is that province.
+COUNCIL_UNIT_LEVEL = {"district": UnitLevel.DISTRICT, "province": UnitLevel.PROVINCE, "central": UnitLevel.PROVINCE}
 
 
 @transaction.atomic
@@ -33,6 +39,15 @@ def create_council(
     name = clean_text(name)
     if not name:
         raise ValidationError({"name": _("The name is required.")})
+    if unit.level != COUNCIL_UNIT_LEVEL.get(level):
+        raise ValidationError(
+            {
+                "unit": _(
+                    "A district council's area is a district; a provincial council's, and a Ministry council "
+                    "recorded by the province, is a province."
+                )
+            }
+        )
     council = Council.objects.create(
         name=name,
         level=level,
@@ -78,6 +93,10 @@ def set_member_active(*, actor, member: CouncilMember, active: bool) -> CouncilM
 
 @transaction.atomic
 def declare_conflict(*, actor, member: CouncilMember, producer: Producer, reason: str) -> ConflictDeclaration:
+    """Record the member's link to a producer. It takes effect at once: the member's sheets of the producer's
+    products in the council's open sessions are taken away — a sheet already submitted too, so that its total
+    leaves the result the council is still working out (the log keeps what it said). Results of closed sessions
+    are final and stay as they are."""
     reason = clean_text(reason)
     if not reason:
         raise ValidationError({"reason": _("Say how the member is linked to the producer.")})
@@ -90,22 +109,59 @@ def declare_conflict(*, actor, member: CouncilMember, producer: Producer, reason
         target=member.council,
         data={"user": member.user.username, "producer": producer.name, "reason": reason},
     )
+    _withdraw_conflicted_sheets(actor, member, producer)
     return declaration
 
 
+def _withdraw_conflicted_sheets(actor, member: CouncilMember, producer: Producer) -> None:
+    sheets = (
+        Assignment.objects.filter(member=member, dossier__producer=producer, session__state=SessionState.OPEN)
+        .select_related("session", "dossier")
+        .order_by("pk")
+    )
+    for sheet in sheets:
+        log_action(
+            actor=actor,
+            verb="councils.sheet_withdrawn_for_conflict",
+            target=sheet.session,
+            data={
+                "dossier": sheet.dossier.receipt_number,
+                "member": member.user.username,
+                "submitted": sheet.submitted_at is not None,
+                "answers": sheet.answers,
+                "disqualified": sheet.disqualified,
+                "comment": sheet.comment,
+            },
+        )
+        sheet.delete()
+
+
+def linked_producers(user) -> QuerySet[Producer]:
+    """Producers the person is linked to whatever council they sit on: a producer whose account they hold, and a
+    producer that is their own organisation (same folded name). A lazy query, usable as a subquery."""
+    own_accounts = RoleAssignment.objects.active().filter(user=user.pk, role=Role.PRODUCER).values("producer_id")
+    organisation = Organisation.objects.filter(pk=getattr(user, "organisation_id", None)).values("search_name")
+    return Producer.objects.filter(Q(pk__in=own_accounts) | Q(search_name__in=organisation))
+
+
+def conflicted_producers(member: CouncilMember) -> QuerySet[Producer]:
+    """The one rule of conflicts of interest: producers a member must never score nor see the dossiers of —
+    declared links, the member's own producer account, and a producer that is the member's own organisation."""
+    declared = member.conflicts.values("producer_id")
+    return Producer.objects.filter(Q(pk__in=declared) | Q(pk__in=linked_producers(member.user).values("pk")))
+
+
 def conflicted_producer_ids(member: CouncilMember) -> set[int]:
-    """Producers a member must never score: declared links, the member's own producer account, and a producer
-    that is the member's own organisation."""
-    declared = set(member.conflicts.values_list("producer_id", flat=True))
-    own_accounts = set(
-        RoleAssignment.objects.active()
-        .filter(user=member.user_id, role=Role.PRODUCER)
-        .values_list("producer_id", flat=True)
+    return set(conflicted_producers(member).values_list("pk", flat=True))
+
+
+def without_conflicts(sheets: QuerySet[Assignment]) -> QuerySet[Assignment]:
+    """Score sheets minus those whose member is linked to the dossier's producer (by any of the three links)."""
+    declared = ConflictDeclaration.objects.filter(member=OuterRef("member"), producer=OuterRef("dossier__producer"))
+    linked_by_account = RoleAssignment.objects.active().filter(
+        user=OuterRef("member__user"), role=Role.PRODUCER, producer=OuterRef("dossier__producer")
     )
-    organisation = member.user.organisation
-    same_organisation = (
-        set(Producer.objects.filter(search_name=fold(organisation.name)).values_list("pk", flat=True))
-        if organisation
-        else set()
+    same_organisation = Organisation.objects.filter(
+        pk=OuterRef("member__user__organisation"), search_name=OuterRef("dossier__producer__search_name")
     )
-    return declared | own_accounts | same_organisation
+    return sheets.exclude(Exists(declared)).exclude(Exists(linked_by_account)).exclude(Exists(same_organisation))

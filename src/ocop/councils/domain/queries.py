@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet
 from ocop.accounts.domain.roles import has_role
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import Role
+from ocop.councils.domain.membership import without_conflicts
 from ocop.councils.models import Assignment, Council, Session
 
 
@@ -24,4 +25,6 @@ def visible_sessions(user) -> QuerySet[Session]:
 
 
 def sheets_of(user) -> QuerySet[Assignment]:
-    return Assignment.objects.filter(member__user=user, member__active=True)
+    """The user's score sheets, never one of a producer the user is linked to (a sheet that became conflicted after
+    it was assigned does not exist for its member)."""
+    return without_conflicts(Assignment.objects.filter(member__user=user, member__active=True))

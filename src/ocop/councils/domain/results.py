@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
+from ocop.councils.domain.membership import conflicted_producer_ids
 from ocop.councils.domain.sessions import ensure_open, session_dossiers
+from ocop.councils.domain.sheets import may_see_others
 from ocop.councils.enums import SCORING_ROLES, MemberRole, SessionState
 from ocop.councils.models import Result, Session
 from ocop.dossiers.domain.drafting import scoring_sheet
@@ -35,24 +37,37 @@ def dossier_score(session: Session, dossier, sheets) -> CouncilScore | None:
     )
 
 
-def overview(session: Session) -> list[dict]:
-    """One row per dossier: the members' sheets, the council score so far and whether it may be closed."""
+def overview(session: Session, viewer=None) -> list[dict]:
+    """One row per dossier: the members' sheets, the council score so far and whether it may be closed.
+
+    Seen by ``viewer`` (the person opening the session page or the draft minutes), a dossier the viewer still holds
+    an unsubmitted sheet of shows its progress only: no member's total, no mean, spread or star
+    (``sheets.may_see_others``). Without a viewer (closing the session, office staff) every figure is there."""
     sheets_by_dossier: dict[int, list] = {}
     for sheet in session.assignments.select_related("member__user").order_by("member__user__full_name"):
         sheets_by_dossier.setdefault(sheet.dossier_id, []).append(sheet)
+    viewer_pk = getattr(viewer, "pk", None)
     rows = []
     for dossier in (
         session_dossiers(session).select_related("product", "producer", "rule_set").order_by("receipt_number")
     ):
         sheets = sheets_by_dossier.get(dossier.pk, [])
-        criteria = scoring_sheet(dossier) if sheets else None
-        totals = [(s, score_sheet(criteria, s.answers).total if s.submitted_at else None) for s in sheets]
+        hidden = viewer_pk is not None and any(s.member.user_id == viewer_pk and not may_see_others(s) for s in sheets)
+        submitted = sum(1 for s in sheets if s.submitted_at)
+        if hidden:
+            totals, score = [(s, None) for s in sheets], None
+        else:
+            criteria = scoring_sheet(dossier) if sheets else None
+            totals = [(s, score_sheet(criteria, s.answers).total if s.submitted_at else None) for s in sheets]
+            score = dossier_score(session, dossier, sheets)
         rows.append(
             {
                 "dossier": dossier,
                 "sheets": totals,
-                "score": dossier_score(session, dossier, sheets),
-                "complete": bool(sheets) and all(s.submitted_at for s in sheets),
+                "score": score,
+                "hidden": hidden,
+                "submitted": submitted,
+                "complete": bool(sheets) and submitted == len(sheets),
             }
         )
     return rows
@@ -73,6 +88,26 @@ def quorum_problems(session: Session) -> list[str]:
     return problems
 
 
+def _conflicted_sheets(rows: list[dict]) -> list[str]:
+    """Sheets whose member became linked to the producer after scoring (an account or organisation change): the
+    council may not count them."""
+    conflicts: dict[int, set[int]] = {}
+    problems = []
+    for row in rows:
+        for sheet, _total in row["sheets"]:
+            if sheet.member_id not in conflicts:
+                conflicts[sheet.member_id] = conflicted_producer_ids(sheet.member)
+            if row["dossier"].producer_id in conflicts[sheet.member_id]:
+                problems.append(
+                    _(
+                        "%(member)s is linked to %(producer)s: record the conflict of interest on the council's "
+                        "page, which takes the sheet away."
+                    )
+                    % {"member": sheet.member.user, "producer": row["dossier"].producer}
+                )
+    return problems
+
+
 @transaction.atomic
 def close_session(*, actor, session: Session) -> list[Result]:
     """Freeze the results: quorum met, every sheet submitted; each dossier gets its mean, band and star."""
@@ -84,6 +119,7 @@ def close_session(*, actor, session: Session) -> list[Result]:
         for row in rows
         if not row["complete"]
     ]
+    problems += _conflicted_sheets(rows)
     if not rows:
         problems.append(_("The session has no dossier to score."))
     if problems:

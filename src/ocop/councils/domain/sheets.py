@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.notifications import notify
+from ocop.councils.domain.membership import conflicted_producer_ids
 from ocop.councils.domain.sessions import ensure_open
 from ocop.councils.models import Assignment, Session
 from ocop.dossiers.domain.drafting import scoring_sheet
@@ -20,6 +21,12 @@ def sheet_of(assignment: Assignment) -> Sheet:
 
 def _ensure_editable(assignment: Assignment) -> None:
     ensure_open(assignment.session)
+    if assignment.dossier.producer_id in conflicted_producer_ids(assignment.member):
+        raise ValidationError(
+            _("%(member)s is linked to %(producer)s and may not score its product.")
+            % {"member": assignment.member.user, "producer": assignment.dossier.producer},
+            code="conflict",
+        )
     if assignment.submitted_at is not None:
         raise ValidationError(_("This sheet was submitted; only a re-score request reopens it."), code="submitted")
 

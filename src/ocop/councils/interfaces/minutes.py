@@ -7,13 +7,14 @@ from ocop.reports.numbers import vi_number
 from ocop.reports.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
 
 
-def minutes(session: Session) -> tuple[OfficialDocument, list]:
+def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:
+    """The minutes; a draft printed by a member who has not submitted a product's sheet leaves its figures out."""
     council = session.council
     members = list(council.members.filter(active=True).select_related("user__organisation").order_by("role"))
     present = set(session.attendees.values_list("pk", flat=True))
     chair = next((m for m in members if m.role == MemberRole.CHAIR), None)
     secretary = next((m for m in members if m.role == MemberRole.SECRETARY), None)
-    rows = overview(session)
+    rows = overview(session, viewer=viewer)
     document = OfficialDocument(
         issuing_body=council.name,
         doc_type="Biên bản",
@@ -76,6 +77,14 @@ def minutes(session: Session) -> tuple[OfficialDocument, list]:
 
 def _score_row(number: int, row: dict) -> tuple[str, ...]:
     score = row["score"]
+    if row.get("hidden"):
+        return (
+            str(number),
+            f"{row['dossier'].product.name} – {row['dossier'].producer.name}",
+            f"đã nộp {row['submitted']}/{len(row['sheets'])} phiếu",
+            "–",
+            "–",
+        )
     totals = "; ".join(vi_number(total, 2) for _sheet, total in row["sheets"] if total is not None)
     if score is None:
         star = "–"

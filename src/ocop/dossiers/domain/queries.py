@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts.domain.roles import active_roles, has_role
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import Role
+from ocop.councils.domain.membership import linked_producers
 from ocop.councils.models import ConflictDeclaration
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.models import Dossier
@@ -27,11 +28,13 @@ def visible_dossiers(user) -> QuerySet[Dossier]:
         condition |= Q(commune__in=scope.unit_ids) | Q(commune__isnull=True, producer__unit__in=scope.unit_ids)
     if own := own_producer_ids(user):
         condition |= Q(producer__in=own)
-    # Council members and advisers see the dossiers of the rounds their council scores, except producers they
-    # declared a link to.
+    # Council members and advisers see the dossiers of the rounds their council scores, except producers they are
+    # linked to: declared links, their own producer account, their own organisation.
     conflicted = ConflictDeclaration.objects.filter(member__user=user).values("producer_id")
-    condition |= Q(round__sessions__council__members__user=user, round__sessions__council__members__active=True) & ~Q(
-        producer__in=conflicted
+    condition |= (
+        Q(round__sessions__council__members__user=user, round__sessions__council__members__active=True)
+        & ~Q(producer__in=conflicted)
+        & ~Q(producer__in=linked_producers(user).values("pk"))
     )
     return Dossier.objects.filter(condition).distinct()
 

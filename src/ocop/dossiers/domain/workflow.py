@@ -284,7 +284,9 @@ def forward_dossier(*, actor, dossier: Dossier) -> Dossier:
 def accept_dossier(*, actor, dossier: Dossier, on: datetime.date | None = None) -> Dossier:
     """Accept the dossier for evaluation: it joins the next open round of its level and area."""
     ensure_transition(dossier, "accept")
-    if problems := missing_marks(dossier, dossier.evaluation_level):
+    # The Ministry's round is recorded by the province that sent the dossier: the province's checks stand.
+    checked_at = Level.PROVINCE if dossier.evaluation_level == Level.CENTRAL else dossier.evaluation_level
+    if problems := missing_marks(dossier, checked_at):
         raise ValidationError(problems, code="incomplete")
     on = on or timezone.localdate()
     joined = round_for(
