@@ -73,6 +73,8 @@ VERB_LABELS = {
     "evaluation.rule_set_loaded": _("loaded a rule set"),
     "geo.units_loaded": _("loaded the administrative units"),
     "demo.loaded": _("loaded the demo data"),
+    "common.calendar_exception_recorded": _("recorded a day off or make-up working day"),
+    "common.calendar_exception_removed": _("removed a calendar exception"),
     # certificates
     "certificates.decision_recorded": _("recorded a recognition decision"),
     "certificates.issued": _("issued the certificate"),
