@@ -1,16 +1,21 @@
-"""The figures on the dashboard, counted in the viewer's area (later issues add the registry and the plan)."""
+"""The figures on the dashboard, counted in the viewer's area: the OCOP work first, then the ground it stands on."""
 
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.domain.queries import visible_organisations, visible_users
 from ocop.accounts.domain.scope import scope_of
+from ocop.certificates.domain.status import visible_certificates, with_status
+from ocop.certificates.enums import IN_FORCE_STATUSES, CertificateStatus
 from ocop.common.models import ActivityLog
+from ocop.dossiers.domain.queries import tasks_for
 from ocop.geo.domain.queries import home_area_units
 from ocop.geo.enums import Era, UnitLevel
+from ocop.producers.domain.queries import visible_producers, visible_products
 
 
 @dataclass(frozen=True)
@@ -18,11 +23,50 @@ class Figure:
     label: str | Promise
     value: int
     note: str | Promise = ""
+    url: str = ""
+    urgent: bool = False
+
+
+def _ocop_figures(user) -> list[Figure]:
+    figures: list[Figure] = []
+    if user.has_perm("dossiers.view_dossiers"):
+        tasks = tasks_for(user)
+        overdue = sum(1 for task in tasks if task.overdue)
+        figures.append(
+            Figure(
+                _("Dossiers waiting for you"),
+                len(tasks),
+                _("%(count)s past their deadline") % {"count": overdue} if overdue else "",
+                reverse("backoffice:my_tasks"),
+                urgent=bool(overdue),
+            )
+        )
+    certificates = with_status(visible_certificates(user))
+    if user.has_perm("certificates.view_certificates"):
+        in_force = certificates.filter(status__in=IN_FORCE_STATUSES).values("product").distinct().count()
+        figures.append(Figure(_("OCOP products in force"), in_force, "", reverse("backoffice:certificate_list")))
+    if user.has_perm("certificates.view_expiry"):
+        expiring = certificates.filter(status=CertificateStatus.EXPIRING).count()
+        figures.append(
+            Figure(
+                _("Certificates expiring soon"),
+                expiring,
+                _("re-evaluation must be filed before expiry"),
+                reverse("backoffice:expiry_list"),
+                urgent=bool(expiring),
+            )
+        )
+    if user.has_perm("producers.view_registry"):
+        figures += [
+            Figure(_("Producers"), visible_producers(user).count(), "", reverse("backoffice:producer_list")),
+            Figure(_("Products"), visible_products(user).count(), "", reverse("backoffice:product_list")),
+        ]
+    return figures
 
 
 def dashboard_figures(user) -> list[Figure]:
     scope = scope_of(user)
-    figures: list[Figure] = []
+    figures = _ocop_figures(user)
     if not scope.is_empty:
         units = scope.filter(home_area_units(), unit_field="pk")
         counts = {(row["era"], row["level"]): row["n"] for row in units.values("era", "level").annotate(n=Count("id"))}
