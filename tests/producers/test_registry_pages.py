@@ -224,3 +224,32 @@ def test_a_producer_account_keeps_its_own_record_and_zones_up_to_date(client):
     response = client.post(reverse("backoffice:zone_create"), zone | {"area_hectares": "2,5"})
     assert response.status_code == 302, response.context["form"].errors
     assert RawMaterialZone.objects.get(name="Vùng nho Nhơn Hải").unit == elsewhere
+
+
+def test_filters_by_stars_state_and_legal_form_and_pages_of_25(client):
+    import datetime
+
+    from tests.certificates.helpers import registered
+
+    recent = datetime.date.today() - datetime.timedelta(days=30)
+    cooperative = make_producer(name="HTX Nho Thái An", legal_form="cooperative")
+    enterprise = make_producer(name="Công ty Nước mắm Cà Ná", legal_form="enterprise")
+    registered(make_product(cooperative, name="Nho sấy"), recent, stars=3)
+    registered(make_product(enterprise, name="Nước mắm 40 độ"), recent, stars=4)
+    registered(make_product(enterprise, name="Nước mắm cũ"), recent - datetime.timedelta(days=37 * 31), stars=3)
+    make_product(cooperative, name="Rượu nho mới")  # an idea, nothing filed yet
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    products = reverse("backoffice:product_list")
+    assert _names(client.get(products, {"stars": 4})) == ["Nước mắm 40 độ"]
+    assert sorted(_names(client.get(products, {"state": "certified"}))) == ["Nho sấy", "Nước mắm 40 độ"]
+    assert _names(client.get(products, {"state": "expired"})) == ["Nước mắm cũ"]
+    assert _names(client.get(products, {"state": "idea"})) == ["Rượu nho mới"]
+    assert sorted(_names(client.get(products, {"legal_form": "cooperative"}))) == ["Nho sấy", "Rượu nho mới"]
+    producers = reverse("backoffice:producer_list")
+    assert _names(client.get(producers, {"legal_form": "enterprise"})) == ["Công ty Nước mắm Cà Ná"]
+
+    for number in range(26):
+        make_product(cooperative, name=f"Sản phẩm thử {number:02d}")
+    first, second = client.get(products), client.get(products, {"page": 2})
+    assert len(first.context["page"].object_list) == 25
+    assert len(second.context["page"].object_list) == 30 - 25
