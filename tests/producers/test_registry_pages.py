@@ -253,3 +253,25 @@ def test_filters_by_stars_state_and_legal_form_and_pages_of_25(client):
     first, second = client.get(products), client.get(products, {"page": 2})
     assert len(first.context["page"].object_list) == 25
     assert len(second.context["page"].object_list) == 30 - 25
+
+
+def test_a_lapsing_document_is_flagged_on_the_producer_page(client):
+    import datetime
+
+    from ocop.producers.domain.documents import add_document
+
+    producer = make_producer()
+    today = datetime.date.today()
+    for kind, number, valid_until in (
+        ("food_safety", "ATTP-01", today - datetime.timedelta(days=1)),
+        ("quality_declaration", "CB-02", today + datetime.timedelta(days=30)),
+        ("trademark", "NH-03", today + datetime.timedelta(days=400)),
+    ):
+        add_document(actor=None, producer=producer, kind=kind, number=number, issuer="Sở Y tế", valid_until=valid_until)
+    client.force_login(make_user(Role.COMMUNE_OFFICER))
+    page = client.get(reverse("backoffice:producer_detail", args=[producer.pk])).content.decode()
+    expired = (today - datetime.timedelta(days=1)).strftime("%d/%m/%Y")
+    expiring = (today + datetime.timedelta(days=30)).strftime("%d/%m/%Y")
+    assert f'<span class="badge bad">đã hết hạn ngày {expired}</span>' in page
+    assert f'<span class="badge warn">sắp hết hạn (ngày {expiring})</span>' in page
+    assert '<span class="badge ok">' in page
