@@ -11,6 +11,7 @@ from ocop.certificates.models import Certificate
 from ocop.councils.domain import decisions, membership, results, sessions, sheets
 from ocop.councils.enums import SessionState
 from ocop.councils.models import Assignment
+from ocop.dossiers.domain.queries import tasks_for
 from ocop.dossiers.enums import DossierState, Level
 from ocop.evaluation.domain.rule_sets import rule_set_named
 from tests.factories import (
@@ -282,6 +283,8 @@ def test_90_points_at_the_province_go_to_the_ministry():
     dossier.refresh_from_db()
     assert (dossier.state, dossier.current_level) == (DossierState.FORWARDED, Level.CENTRAL)
     assert not Certificate.objects.filter(product=dossier.product).exists()
+    # The provincial office records the Ministry's steps, so the dossier is on its task list.
+    assert dossier in [task.dossier for task in tasks_for(make_user(Role.PROVINCE_OFFICE))]
 
 
 def test_a_disqualified_product_is_not_ranked():

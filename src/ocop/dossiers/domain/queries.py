@@ -62,8 +62,8 @@ def _waiting_for(user) -> Q:
         waiting |= Q(state=DossierState.SUBMITTED, current_level=Level.COMMUNE)
     if roles & {Role.DISTRICT_OFFICER, Role.ADMIN}:
         waiting |= Q(state=DossierState.FORWARDED, evaluation_level=Level.DISTRICT)
-    if roles & {Role.PROVINCE_OFFICE, Role.ADMIN}:
-        waiting |= Q(state=DossierState.FORWARDED, evaluation_level=Level.PROVINCE)
+    if roles & {Role.PROVINCE_OFFICE, Role.ADMIN}:  # the office also records the Ministry's steps (no Ministry users)
+        waiting |= Q(state=DossierState.FORWARDED, evaluation_level__in=[Level.PROVINCE, Level.CENTRAL])
     return waiting
 
 
