@@ -3,11 +3,24 @@
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone
+
 from ocop.certificates.domain.issuing import issue_certificate, record_decision, register_certificate_from_records
 from ocop.certificates.enums import RecognitionLevel
+from ocop.common.dates import add_months
 
-TODAY = datetime.date(2026, 11, 28)
+VALIDITY_MONTHS = 36  # under every rule set since QĐ 1048/2019
 _numbers = iter(range(100, 10_000))
+
+
+def days_ago(days: int) -> datetime.date:
+    """A day relative to today: ``registered(product, days_ago(365))`` is valid today and not expiring soon."""
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+def decided_to_expire_in(days: int) -> datetime.date:
+    """The decision date of a certificate that expires ``days`` after today: that day less its 36 months."""
+    return add_months(timezone.localdate() + datetime.timedelta(days=days), -VALIDITY_MONTHS)
 
 
 def registered(product, day: datetime.date, stars: int = 3, *, level=RecognitionLevel.PROVINCE, number=None):

@@ -18,12 +18,12 @@ def extend_context(ctx):
     from ocop.certificates.domain import revocation, supervision
     from ocop.geo.enums import Era, UnitLevel
     from ocop.geo.models import AdministrativeUnit
-    from tests.certificates.helpers import registered
+    from tests.certificates.helpers import days_ago, registered
     from tests.factories import make_product
 
     cache.clear()  # the public pages cache per certificate number; numbers repeat between test modules
     today = timezone.localdate()
-    day = datetime.date(2024, 12, 27)
+    day = days_ago(365)  # valid today
     certificate = registered(make_product(ctx["producer"]), day)
     proposed = registered(make_product(ctx["producer"]), day)
     suspended = registered(make_product(ctx["producer"]), day)
@@ -36,9 +36,9 @@ def extend_context(ctx):
     province = AdministrativeUnit.objects.get(era=Era.BEFORE_2025, level=UnitLevel.PROVINCE, code="58")
     plan = supervision.create_plan(
         actor=None,
-        title="Hậu kiểm sản phẩm OCOP năm 2026",
+        title=f"Hậu kiểm sản phẩm OCOP năm {today.year}",
         kind="periodic",
-        year=2026,
+        year=today.year,
         starts_on=today,
         ends_on=today + datetime.timedelta(days=90),
         unit=province,

@@ -16,7 +16,7 @@ from ocop.certificates.domain import revocation, supervision
 from ocop.certificates.domain.status import certificate_status
 from ocop.certificates.enums import CertificateStatus
 from ocop.certificates.models import Certificate
-from tests.certificates.helpers import issued, registered
+from tests.certificates.helpers import days_ago, decided_to_expire_in, issued, registered
 from tests.factories import NHON_HAI, make_producer, make_producer_account, make_product, make_user
 
 pytestmark = pytest.mark.django_db
@@ -28,11 +28,13 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-RECENT = D(2024, 12, 27)
+def _recognised_on(kind: str) -> D:
+    """The decision date of a certificate that is valid, expiring soon or expired today."""
+    return {"valid": days_ago(365), "expiring": decided_to_expire_in(90), "expired": D(2020, 12, 30)}[kind]
 
 
-def _add(count, day=RECENT):
-    return [registered(make_product(), day) for _ in range(count)]
+def _add(count, kind="valid"):
+    return [registered(make_product(), _recognised_on(kind)) for _ in range(count)]
 
 
 def _queries(client, url, params=None) -> int:
@@ -42,20 +44,20 @@ def _queries(client, url, params=None) -> int:
 
 
 @pytest.mark.parametrize(
-    ("name", "params", "day"),
+    ("name", "params", "kind"),
     [
-        ("backoffice:certificate_list", {}, D(2024, 12, 27)),
-        ("backoffice:certificate_list", {"q": "san pham", "status": "valid"}, D(2024, 12, 27)),
-        ("backoffice:expiry_list", {}, D(2023, 12, 29)),
-        ("backoffice:expiry_list", {"tab": "expired"}, D(2020, 12, 30)),
+        ("backoffice:certificate_list", {}, "valid"),
+        ("backoffice:certificate_list", {"q": "san pham", "status": "valid"}, "valid"),
+        ("backoffice:expiry_list", {}, "expiring"),
+        ("backoffice:expiry_list", {"tab": "expired"}, "expired"),
     ],
 )
-def test_lists_do_not_grow_with_rows(client, name, params, day):
+def test_lists_do_not_grow_with_rows(client, name, params, kind):
     client.force_login(make_user(Role.PROVINCE_OFFICE))
-    _add(2, day)
+    _add(2, kind)
     client.get(reverse(name), params)  # the notice period of the rules in force is read once a day
     few = _queries(client, reverse(name), params)
-    _add(10, day)
+    _add(10, kind)
     assert _queries(client, reverse(name), params) == few
 
 
@@ -66,7 +68,7 @@ def test_the_revocation_and_supervision_lists_do_not_grow_with_rows(client):
         actor=None,
         title="Hậu kiểm",
         kind="periodic",
-        year=2026,
+        year=today.year,
         starts_on=today,
         ends_on=today,
         unit=make_producer().unit,
@@ -94,8 +96,8 @@ def test_the_revocation_and_supervision_lists_do_not_grow_with_rows(client):
 
 def test_the_expiring_list_exports_what_it_shows(client):
     client.force_login(make_user(Role.PROVINCE_OFFICE))
-    expiring = registered(make_product(name="Muối ớt"), D(2023, 12, 29))
-    registered(make_product(name="Nho tươi"), D(2024, 12, 27))
+    expiring = registered(make_product(name="Muối ớt"), decided_to_expire_in(90))
+    registered(make_product(name="Nho tươi"), days_ago(365))
     response = client.get(reverse("backoffice:expiry_list"), {"format": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
@@ -125,8 +127,8 @@ def test_a_commune_officer_sees_the_certificates_of_the_commune_only(client):
 def test_the_detail_page_shows_every_status(client):
     client.force_login(make_user(Role.PROVINCE_OFFICE))
     product = make_product()
-    old = registered(product, D(2024, 12, 27))
-    new = issued(product, D(2026, 6, 30))
+    old = registered(product, days_ago(500))
+    new = issued(product, days_ago(30))
     for certificate, status in ((old, "replaced"), (new, "valid")):
         page = client.get(reverse("backoffice:certificate_detail", args=[certificate.pk])).content.decode()
         assert f"cstatus-{status}" in page and "<svg" in page  # the QR code of the check page
@@ -153,7 +155,7 @@ def test_register_an_earlier_certificate_from_the_screen(client):
 
 
 def test_correct_suspend_propose_and_revoke_from_the_screens(client):
-    certificate = registered(make_product(), D(2024, 12, 27))
+    certificate = registered(make_product(), days_ago(365))
     client.force_login(make_user(Role.PROVINCE_OFFICE))
     today = timezone.localdate()
     response = client.post(
@@ -195,7 +197,7 @@ def test_correct_suspend_propose_and_revoke_from_the_screens(client):
 
 def test_an_inspection_from_the_screens(client):
     today = timezone.localdate()
-    certificate = registered(make_product(), D(2024, 12, 27))
+    certificate = registered(make_product(), days_ago(365))
     client.force_login(make_user(Role.PROVINCE_OFFICE))
     client.post(
         reverse("backoffice:inspection_plan_create"),

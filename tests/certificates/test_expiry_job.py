@@ -13,11 +13,20 @@ from ocop.certificates.enums import ReminderStage
 from ocop.certificates.models import CertificateReminder
 from ocop.common.models import ActivityLog, Notification
 from tests.certificates.helpers import registered
+from tests.clock import today_is
 from tests.factories import make_dossier, make_producer, make_producer_account, make_product, make_user
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 DAY = D(2026, 11, 28)
+
+
+@pytest.fixture(autouse=True)
+def _as_on_day():
+    """The timelines below are told as seen on 28/11/2026 (QĐ 26/2026 in force): proposals, dossiers and the checks
+    of the domain read that day as today."""
+    with today_is(DAY):
+        yield
 
 
 @pytest.fixture

@@ -18,10 +18,19 @@ from ocop.certificates.domain.revocation import (
 from ocop.certificates.enums import ProposalOutcome, RecognitionLevel, RevocationGround
 from ocop.common.models import ActivityLog, Notification
 from tests.certificates.helpers import registered
+from tests.clock import today_is
 from tests.factories import NINH_PHUOC_DISTRICT, make_producer_account, make_product, make_user
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
+DAY = D(2026, 11, 28)
+
+
+@pytest.fixture(autouse=True)
+def _as_on_day():
+    """Told as seen on 28/11/2026: QĐ 26/2026 in force, districts gone, the 2024 recognitions still valid."""
+    with today_is(DAY):
+        yield
 
 
 def _decide(proposal, day, **extra):

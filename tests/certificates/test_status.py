@@ -18,7 +18,7 @@ from ocop.dossiers.domain import workflow
 from ocop.producers.domain.queries import with_lifecycle
 from ocop.producers.enums import ProductState
 from ocop.producers.models import Product
-from tests.certificates.helpers import issued, registered
+from tests.certificates.helpers import days_ago, issued, registered
 from tests.factories import make_dossier, make_product
 
 pytestmark = pytest.mark.django_db
@@ -79,13 +79,13 @@ def test_an_expired_certificate_is_not_replaced_by_the_next_one():
 
 def test_a_dossier_in_progress_that_will_replace_it_makes_it_under_re_evaluation():
     product = make_product()
-    certificate = registered(product, D(2024, 12, 27))
+    certificate = registered(product, days_ago(365))
     today = timezone.localdate()
     assert _both(certificate, today) == S.VALID
     make_dossier(product, kind="upgrade")
     assert _both(certificate, today) == S.VALID  # a draft is not filed yet
     filed = make_product(product.producer)
-    registered(filed, D(2024, 12, 27))
+    registered(filed, days_ago(365))
     submitted = make_dossier(filed, state="submitted", kind="upgrade")
     assert _both(filed.certificates.get(), today) == S.UNDER_REEVALUATION
     workflow.withdraw_dossier(actor=None, dossier=submitted)
@@ -93,7 +93,7 @@ def test_a_dossier_in_progress_that_will_replace_it_makes_it_under_re_evaluation
 
 
 def test_suspension_and_lifting():
-    certificate = registered(make_product(), D(2024, 12, 27))
+    certificate = registered(make_product(), days_ago(365))
     today = timezone.localdate()
     suspension = suspend_certificate(
         actor=None,
@@ -111,7 +111,7 @@ def test_suspension_and_lifting():
 
 def test_revocation_wins_over_everything_and_the_product_shows_it():
     product = make_product()
-    certificate = registered(product, D(2024, 12, 27))
+    certificate = registered(product, days_ago(365))
     today = timezone.localdate()
     proposal = propose_revocation(
         actor=None, certificate=certificate, ground="mark_misuse", finding="Dán tem 4 sao", found_on=today
@@ -127,7 +127,7 @@ def test_revocation_wins_over_everything_and_the_product_shows_it():
         public_reason="Sử dụng sai nhãn hiệu OCOP (ghi 4 sao).",
     )
     assert _both(certificate, today) == S.REVOKED
-    assert _both(certificate, D(2028, 1, 1)) == S.REVOKED  # revoked, not merely expired
+    assert _both(certificate, today + datetime.timedelta(days=3 * 365)) == S.REVOKED  # revoked, not merely expired
     assert _both(certificate, today - datetime.timedelta(days=1)) == S.VALID  # the day before the decision
     state = with_lifecycle(Product.objects.filter(pk=product.pk), today).get()
     assert (state.state, state.stars) == (ProductState.REVOKED, None)

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from ocop.certificates.domain import supervision
 from ocop.certificates.domain.revocation import lift_suspension
@@ -14,15 +13,19 @@ from ocop.certificates.enums import CertificateStatus, ProposalOutcome, Revocati
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
 from tests.certificates.helpers import registered
+from tests.clock import today_is
 from tests.factories import make_product
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
+DAY = D(2026, 11, 28)
 
 
 @pytest.fixture
 def today():
-    return timezone.localdate()
+    """Supervision as seen on 28/11/2026: the 2024 recognitions (decided under QĐ 148) are still in force."""
+    with today_is(DAY):
+        yield DAY
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from ocop.accounts.enums import Role
 from ocop.certificates.domain.issuing import register_certificate_from_records
@@ -94,7 +95,7 @@ def test_a_fish_sauce_dossier_goes_from_the_producer_to_a_provincial_round():
         dossier=dossier,
         items=["lab_test"],
         message="Phiếu kiểm nghiệm mới",
-        deadline=datetime.date.today() + datetime.timedelta(days=10),
+        deadline=timezone.localdate() + datetime.timedelta(days=10),
     )
     dossier.refresh_from_db()
     assert dossier.state == DossierState.SUPPLEMENT_REQUESTED
@@ -244,7 +245,7 @@ def test_a_valid_registry_document_is_reused_instead_of_uploaded():
         kind="food_safety",
         issuer="Sở NN&PTNT",
         number="12/2025/ATTP",
-        valid_until=datetime.date.today() + datetime.timedelta(days=400),
+        valid_until=timezone.localdate() + datetime.timedelta(days=400),
     )
     add_document(
         actor=None,
@@ -290,7 +291,7 @@ def _certified_until(product, expiry: datetime.date):
 
 
 def test_re_evaluation_is_filed_180_to_120_days_before_expiry():
-    today = datetime.date.today()
+    today = timezone.localdate()
     inside = make_product()
     _certified_until(inside, today + datetime.timedelta(days=150))
     assert drafting.create_dossier(actor=None, product=inside, kind="reevaluation").kind == "reevaluation"
@@ -372,7 +373,7 @@ def test_the_product_page_shows_its_stage_in_the_cycle(client):
 
 
 def test_the_dossier_page_shows_each_commune_review_against_its_deadline(client):
-    today = datetime.date.today()
+    today = timezone.localdate()
     late = make_dossier(state="forwarded", on=today - datetime.timedelta(days=60))
     waiting = make_dossier(state="submitted")
     client.force_login(make_user(Role.PROVINCE_OFFICE))
@@ -415,8 +416,8 @@ def test_zero_samples_stays_zero_and_evidence_must_name_real_criteria():
 
 def test_the_inbox_puts_the_nearest_deadline_first_and_dossiers_without_one_last(client):
     draft = make_dossier()
-    later = make_dossier(state="submitted", on=datetime.date.today() - datetime.timedelta(days=1))
-    sooner = make_dossier(state="submitted", on=datetime.date.today() - datetime.timedelta(days=10))
+    later = make_dossier(state="submitted", on=timezone.localdate() - datetime.timedelta(days=1))
+    sooner = make_dossier(state="submitted", on=timezone.localdate() - datetime.timedelta(days=10))
     assert draft.deadline is None and sooner.deadline < later.deadline
     client.force_login(make_user(Role.PROVINCE_OFFICE))
     page = client.get(reverse("backoffice:dossier_list")).content.decode()

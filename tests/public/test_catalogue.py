@@ -10,7 +10,7 @@ from django.utils import timezone
 from ocop.certificates.domain.revocation import decide_revocation, propose_revocation, suspend_certificate
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
-from tests.certificates.helpers import issued, registered
+from tests.certificates.helpers import days_ago, decided_to_expire_in, issued, registered
 from tests.factories import NHON_HAI, PHUOC_THUAN, make_producer, make_product
 
 pytestmark = pytest.mark.django_db
@@ -19,24 +19,28 @@ D = datetime.date
 
 @pytest.fixture
 def products():
-    """Four products of two communes in two districts, and one of each status that must not be listed."""
+    """Four products of two communes in two districts, and one of each status that must not be listed (dated from
+    today: valid ones recognised a year or so ago, one expiring in 90 days, one expired since 01/01/2026)."""
     phuoc_thuan = make_producer(PHUOC_THUAN, name="HTX Nông nghiệp Phước Thuận")
     nhon_hai = make_producer(NHON_HAI, name="Cơ sở Nước mắm Đông Hải")
+    a_year_ago = days_ago(365)
     listed = {
-        "grapes": registered(make_product(phuoc_thuan, name="Nho sấy dẻo", product_set=7), D(2024, 12, 27), 4),
-        "wine": registered(make_product(phuoc_thuan, name="Rượu vang nho", product_set=15), D(2024, 11, 15), 3),
-        "fish_sauce": registered(make_product(nhon_hai, name="Nước mắm nhĩ", product_set=9), D(2024, 12, 27), 3),
-        "expiring": registered(make_product(nhon_hai, name="Muối ớt xanh", product_set=10), D(2023, 12, 29), 3),
+        "grapes": registered(make_product(phuoc_thuan, name="Nho sấy dẻo", product_set=7), a_year_ago, 4),
+        "wine": registered(make_product(phuoc_thuan, name="Rượu vang nho", product_set=15), days_ago(407), 3),
+        "fish_sauce": registered(make_product(nhon_hai, name="Nước mắm nhĩ", product_set=9), a_year_ago, 3),
+        "expiring": registered(
+            make_product(nhon_hai, name="Muối ớt xanh", product_set=10), decided_to_expire_in(90), 3
+        ),
     }
     hidden = {
         "expired": registered(make_product(nhon_hai, name="Mắm cá cơm", product_set=9), D(2022, 12, 31), 3),
-        "suspended": registered(make_product(nhon_hai, name="Tỏi Phan Rang", product_set=10), D(2024, 12, 27), 3),
-        "revoked": registered(make_product(nhon_hai, name="Hành tím", product_set=10), D(2024, 12, 27), 3),
+        "suspended": registered(make_product(nhon_hai, name="Tỏi Phan Rang", product_set=10), a_year_ago, 3),
+        "revoked": registered(make_product(nhon_hai, name="Hành tím", product_set=10), a_year_ago, 3),
     }
-    replaced = registered(make_product(phuoc_thuan, name="Táo sấy", product_set=7), D(2024, 12, 27), 3)
-    listed["upgraded"] = issued(replaced.product, D(2026, 6, 30), stars=5)
+    replaced = registered(make_product(phuoc_thuan, name="Táo sấy", product_set=7), days_ago(500), 3)
+    listed["upgraded"] = issued(replaced.product, days_ago(150), stars=5)
     hidden["replaced"] = replaced
-    withdrawn = registered(make_product(phuoc_thuan, name="Mật nho", product_set=7), D(2024, 12, 27), 3)
+    withdrawn = registered(make_product(phuoc_thuan, name="Mật nho", product_set=7), a_year_ago, 3)
     from ocop.producers.domain.products import withdraw_product
 
     withdraw_product(actor=None, product=withdrawn.product, reason="Ngừng sản xuất")
