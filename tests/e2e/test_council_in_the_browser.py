@@ -66,3 +66,10 @@ def test_a_council_of_five_scores_ten_products_in_the_browser(reference_data, lo
     assert set(Certificate.objects.filter(decision__number="2345/QĐ-UBND").values_list("product", flat=True)) == set(
         recognised_here.values_list("dossier__product", flat=True)
     )
+
+    # The minutes of the closed session open as a PDF from the session page.
+    page.goto(page.url.split("/backoffice")[0] + f"/backoffice/sessions/{session.pk}/")
+    minutes_link = page.get_attribute("a:has-text('Biên bản (PDF)')", "href")
+    minutes = page.request.get(page.url.split("/backoffice")[0] + minutes_link)
+    assert minutes.status == 200 and minutes.headers["content-type"] == "application/pdf"
+    assert minutes.body().startswith(b"%PDF")
