@@ -114,6 +114,9 @@ def test_the_office_loads_a_plan_file(client):
     broken = SimpleUploadedFile("x.json", json.dumps({"format": "ocop-plan/1", "plans": []}).encode())
     page = client.post(reverse("backoffice:plan_load"), {"file": broken}).content.decode()
     assert "plans" in page
+    not_json = SimpleUploadedFile("706.json", b'{"format": "ocop-plan/1",')
+    page = client.post(reverse("backoffice:plan_load"), {"file": not_json}).content.decode()
+    assert "dòng 1, cột 26" in page  # where the JSON breaks off, read from the content
 
 
 def test_the_office_edits_a_target_with_its_filters(client):

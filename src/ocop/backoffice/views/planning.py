@@ -190,22 +190,8 @@ def plan_edit(request, pk, obj):
 
 @require_perm("planning.manage_plans")
 def plan_load(request):
-    import json
-
     form = PlanFileForm(request.POST or None, request.FILES or None)
-
-    def load(data):
-        upload = data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise ValidationError({"file": _("A plan file is at most 5 MB.")})
-        try:
-            content = json.loads(upload.read().decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            message = _("The file is not valid JSON (UTF-8): %(error)s") % {"error": error}
-            raise ValidationError({"file": message}) from error
-        return load_plan_data(content, actor=request.user)
-
-    result = save_form(request, form, load)
+    result = save_form(request, form, lambda data: load_plan_data(data["file"], actor=request.user))
     if result:
         created = sum(result.created.values())
         updated = sum(result.updated.values())

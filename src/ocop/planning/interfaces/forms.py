@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts.enums import OrganisationKind
 from ocop.accounts.models import Organisation
 from ocop.common.forms import DateInput, DomainModelForm
+from ocop.common.uploads import check_json_upload
 from ocop.geo.domain.queries import home_area_units
 from ocop.geo.enums import UnitLevel
 from ocop.planning.domain import indicators
@@ -263,8 +264,15 @@ class ValueForm(forms.Form):
         self.fields["value"].widget.is_localized = True
 
 
+PLAN_FILE_MAX_BYTES = 5 * 1024 * 1024
+
+
 class PlanFileForm(forms.Form):
     file = forms.FileField(label=_("Plan file (JSON, format ocop-plan/1)"))
+
+    def clean_file(self):
+        """The file's content, parsed: empty, oversized and non-JSON files are refused by what they contain."""
+        return check_json_upload(self.cleaned_data["file"], PLAN_FILE_MAX_BYTES)
 
 
 class ClosePeriodForm(forms.Form):
