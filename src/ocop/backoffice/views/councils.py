@@ -12,8 +12,6 @@ from django.views.decorators.http import require_POST
 from ocop.backoffice.access import require_perm
 from ocop.backoffice.files import pdf_response
 from ocop.backoffice.forms import act_and_return, form_page, save_form
-from ocop.certificates.domain.issuing import ISSUING_BODIES
-from ocop.certificates.enums import RecognitionLevel
 from ocop.councils.domain import decisions, membership, results, sessions, sheets
 from ocop.councils.domain.queries import sheets_of, visible_councils, visible_sessions
 from ocop.councils.interfaces.forms import (
@@ -149,12 +147,6 @@ def session_create(request, pk, obj):
     )
 
 
-def _issuing_body(council):
-    """The Ministry signs a central council's decision (the province only records it); a local council's area signs
-    its own."""
-    return ISSUING_BODIES[RecognitionLevel.CENTRAL] if council.level == "central" else council.unit.name
-
-
 @require_perm("councils.oversee_session", load_object=_load_session)
 def session_detail(request, pk, obj):
     members = list(obj.council.members.filter(active=True).select_related("user").order_by("role", "user__full_name"))
@@ -170,7 +162,7 @@ def session_detail(request, pk, obj):
             "progress": sessions.progress(obj),
             "quorum_problems": results.quorum_problems(obj) if not closed else [],
             "draft": decisions.draft_decision(obj) if closed else None,
-            "decision_form": DecisionForm(initial={"issuing_body": _issuing_body(obj.council)})
+            "decision_form": DecisionForm(initial={"issuing_body": decisions.default_issuing_body(obj.council)})
             if obj.state == "closed"
             else None,
             "notes": obj.notes.select_related("author", "dossier__product"),

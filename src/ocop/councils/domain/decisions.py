@@ -11,7 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ocop.certificates.domain.issuing import issue_certificate, record_decision
+from ocop.certificates.domain.issuing import ISSUING_BODIES, issue_certificate, record_decision
+from ocop.certificates.enums import RecognitionLevel
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.notifications import notify
 from ocop.councils.enums import SessionState
@@ -49,6 +50,12 @@ def draft_decision(session: Session) -> DraftDecision:
         not_recognised=[r for r in results if not r.recognised],
         sent_back=[r for r in results if r.recognised and LEVEL_RANK[r.recognised_by] < rank],
     )
+
+
+def default_issuing_body(council) -> str:
+    """Who signs the council's decision: the Ministry for its (central) council, which the province only records;
+    the council's own area (the district's or province's People's Committee) otherwise."""
+    return ISSUING_BODIES[RecognitionLevel.CENTRAL] if council.level == Level.CENTRAL else council.unit.name
 
 
 def _area_at(level: str, dossier):
