@@ -6,21 +6,20 @@ from ocop.dossiers import checklist
 from ocop.dossiers.domain.drafting import scoring_sheet
 from ocop.dossiers.models import Dossier
 from ocop.evaluation.domain.scoring import score_sheet
-from ocop.geo.enums import UnitLevel
 from ocop.reports.numbers import vi_number
 from ocop.reports.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
 
 
-def _province_name(unit) -> str:
-    while unit.level != UnitLevel.PROVINCE:
-        unit = unit.parent
-    return unit.short_name
+def _number_and_symbol(dossier: Dossier) -> tuple[str, str]:
+    """ "01/PĐK-56-22846-2026" → ("01", "PĐK-56-22846-2026"); a draft has neither yet."""
+    number, _slash, symbol = dossier.receipt_number.partition("/")
+    return number, symbol
 
 
 def receipt(dossier: Dossier) -> tuple[OfficialDocument, list]:
     """Phiếu tiếp nhận: the commune's acknowledgement, with the receipt number and the review deadline."""
     commune = dossier.commune
-    number, symbol = dossier.receipt_number.split("/", 1)
+    number, symbol = _number_and_symbol(dossier)
     document = OfficialDocument(
         superior_body=f"UBND {commune.parent.name}" if commune.parent_id else "",
         issuing_body=f"UBND {commune.name}",
@@ -58,18 +57,19 @@ def receipt(dossier: Dossier) -> tuple[OfficialDocument, list]:
 
 def summary(dossier: Dossier) -> tuple[OfficialDocument, list]:
     """Tóm tắt hồ sơ: form 01 facts, the evidence checklist and the self-score, for the file and the council."""
+    number, symbol = _number_and_symbol(dossier)
     document = OfficialDocument(
         issuing_body=dossier.producer.name,
         doc_type="Tóm tắt hồ sơ",
         subject=f"Đánh giá, phân hạng sản phẩm OCOP: {dossier.product.name}",
         place=dossier.producer.unit.short_name,
         date=dossier.filed_on or timezone.localdate(),
-        number=dossier.receipt_number.split("/", 1)[0] if dossier.receipt_number else "",
-        symbol=dossier.receipt_number.split("/", 1)[1] if dossier.receipt_number else "",
+        number=number,
+        symbol=symbol,
         signature=Signature(authority="Đại diện chủ thể", name=dossier.producer.representative_name),
     )
     product_set = dossier.product.product_set
-    provided = {e.requirement: e for e in dossier.evidence.select_related("document")}
+    provided = set(dossier.evidence.values_list("requirement", flat=True))
     body = [
         Heading("I. Thông tin chung"),
         Table(
