@@ -44,7 +44,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -356,13 +355,15 @@ def _dossiers_received(query: IndicatorQuery) -> Measurement:
 
 
 def _reviews_due(query: IndicatorQuery):
-    """Commune reviews whose deadline fell in the period and has passed, the dossier not withdrawn meanwhile."""
+    """Commune reviews whose deadline fell in the period (up to the day the figures are for, ``query.end``), the
+    dossier not withdrawn meanwhile; one still open counts once its deadline is behind that day."""
     from ocop.dossiers.enums import ReviewOutcome
     from ocop.dossiers.models import CommuneReview
 
-    last_day = min(query.end, timezone.localdate())
-    reviews = CommuneReview.objects.filter(due_on__gte=query.start, due_on__lte=last_day).exclude(
-        outcome=ReviewOutcome.WITHDRAWN
+    reviews = (
+        CommuneReview.objects.filter(due_on__gte=query.start, due_on__lte=query.end)
+        .exclude(outcome=ReviewOutcome.WITHDRAWN)
+        .exclude(finished_on__isnull=True, due_on__gte=query.end)
     )
     return _in_area(reviews, query, "dossier__producer__unit")
 
