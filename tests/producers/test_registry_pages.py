@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from ocop.accounts.enums import Role
+from ocop.producers.domain.producers import update_producer
 from ocop.producers.domain.products import add_product_photo
 from ocop.producers.models import Producer, ProductPhoto
 from tests.factories import (
@@ -218,6 +220,9 @@ def test_a_producer_account_keeps_its_own_record_and_zones_up_to_date(client):
     assert response.status_code == 200 and "unit" in response.context["form"].errors
     own.refresh_from_db()
     assert own.unit != elsewhere
+    with pytest.raises(ValidationError):  # nor by any other way than the form: the rule is the domain's
+        update_producer(actor=account, producer=own, unit=elsewhere)
+    update_producer(actor=make_user(Role.PROVINCE_OFFICE), producer=own, unit=elsewhere)  # an officer can
 
     # …but its raw-material zone may lie in another commune of the province.
     zone = {"producer": own.pk, "name": "Vùng nho Nhơn Hải", "material": "Nho", "unit": elsewhere.pk}

@@ -55,3 +55,8 @@ def scope_of(user) -> Scope:
         scope = Scope(everything=False, unit_ids=frozenset(unit_ids))
     setattr(user, SCOPE_CACHE_ATTRIBUTE, scope)
     return scope
+
+
+def speaks_only_for_a_producer(user) -> bool:
+    """A producer account with no area of its own: it sees and changes its producer's records only."""
+    return scope_of(user).is_empty and has_role(user, Role.PRODUCER)

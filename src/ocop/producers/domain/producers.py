@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ocop.accounts.domain.scope import speaks_only_for_a_producer
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.changes import apply_changes, ensure_editable
 from ocop.common.text import fold
@@ -82,6 +83,9 @@ def create_producer(*, actor, **values) -> Producer:
 @transaction.atomic
 def update_producer(*, actor, producer: Producer, **changes) -> Producer:
     changes = clean_values(changes, text_fields=_TEXT, identifier_fields=_IDENTIFIERS)
+    moved = "unit" in changes and getattr(changes["unit"], "pk", changes["unit"]) != producer.unit_id
+    if moved and speaks_only_for_a_producer(actor):  # the commune decides who is its producer, not the producer
+        raise ValidationError({"unit": _("Only an officer can move a producer to another commune.")})
     merged = {field: getattr(producer, field) for field in PRODUCER_FIELDS} | changes
     validate_producer(merged, exclude_pk=producer.pk)
     changed = apply_changes(producer, changes, PRODUCER_FIELDS)

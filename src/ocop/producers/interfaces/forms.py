@@ -2,9 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ocop.accounts.domain.roles import has_role
-from ocop.accounts.domain.scope import scope_of
-from ocop.accounts.enums import Role
+from ocop.accounts.domain.scope import scope_of, speaks_only_for_a_producer
 from ocop.common.forms import DateInput, DomainModelForm
 from ocop.common.text import fold
 from ocop.geo.domain.queries import home_area_units, scope_unit_ids
@@ -31,17 +29,11 @@ class UnitField(forms.ModelChoiceField):
         return f"{unit.name}{parent} – {era}"
 
 
-def _without_area(user) -> bool:
-    """A producer account: it has no area of its own, only its producer's records."""
-    scope = scope_of(user)
-    return not scope.everything and not scope.unit_ids and has_role(user, Role.PRODUCER)
-
-
 def communes_for(user):
     """Communes of the home province (both eras) a record can be placed in, newest era first, then by name: those of
     an officer's area; for a producer account any of them, since its raw-material zones may lie outside its commune."""
     communes = home_area_units().filter(level=UnitLevel.COMMUNE)
-    if not _without_area(user):
+    if not speaks_only_for_a_producer(user):
         communes = scope_of(user).filter(communes, unit_field="pk")
     return communes.select_related("parent").order_by("-era", "parent__name", "name")
 
@@ -68,7 +60,9 @@ class ProducerForm(DomainModelForm):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        if _without_area(actor):  # a producer edits its own record but does not move itself to another commune
+        if speaks_only_for_a_producer(
+            actor
+        ):  # a producer edits its own record but does not move itself to another commune
             self.fields["unit"].queryset = AdministrativeUnit.objects.filter(pk=self.instance.unit_id)
             villages = CraftVillage.objects.filter(Q(unit=self.instance.unit_id) | Q(pk=self.instance.craft_village_id))
         else:
