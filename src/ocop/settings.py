@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ocop.reports",
     "ocop.dossiers",
     "ocop.councils",
+    "ocop.demo",
     "ocop.backoffice",
     "ocop.public",
 ]

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def demo(django_db_setup, django_db_blocker):
     from django.db import transaction
 
-    from ocop.demo import load_demo
+    from ocop.demo.loader import load_demo
 
     with django_db_blocker.unblock(), transaction.atomic():
         load_demo()

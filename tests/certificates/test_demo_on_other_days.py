@@ -11,7 +11,7 @@ from django.utils import timezone
 from ocop.certificates.domain.status import in_force, with_status
 from ocop.certificates.enums import CertificateStatus
 from ocop.certificates.models import Certificate
-from ocop.demo import load_demo
+from ocop.demo.loader import load_demo
 from tests.clock import today_is
 from tests.demo.helpers import recorded_rounds, statuses_on
 

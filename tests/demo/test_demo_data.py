@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from ocop.certificates.models import Certificate
-from ocop.demo import load_demo
+from ocop.demo.loader import load_demo
 from ocop.producers.domain.queries import with_lifecycle
 from ocop.producers.enums import ProductState
 from ocop.producers.models import Producer, Product

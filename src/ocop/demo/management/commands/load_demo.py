@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ocop.demo import demo_loaded, load_demo
+from ocop.demo.loader import demo_loaded, load_demo
 
 
 class Command(BaseCommand):

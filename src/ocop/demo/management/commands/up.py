@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from ocop.accounts.domain.bootstrap import ADMIN_USERNAME, ensure_administrator
 from ocop.common.i18n import compile_catalogues
-from ocop.demo import complete_demo, demo_loaded, load_demo
+from ocop.demo.loader import complete_demo, demo_loaded, load_demo
 from ocop.evaluation.domain.rule_sets import load_builtin_rule_sets
 from ocop.geo.models import AdministrativeUnit
 

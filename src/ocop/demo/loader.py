@@ -1,0 +1,39 @@
+"""The Ninh Thuận demo data: what ``ocop up`` loads on first run so that every screen has something real to show."""
+
+from django.db import transaction
+
+from ocop.accounts.domain.users import generate_password
+from ocop.common.domain.activity import log_action
+from ocop.common.models import ActivityLog
+
+DEMO_LOADED_VERB = "demo.loaded"
+
+
+def demo_loaded() -> bool:
+    return ActivityLog.objects.filter(verb=DEMO_LOADED_VERB).exists()
+
+
+@transaction.atomic
+def load_demo() -> str:
+    """Load every part of the demo once; returns the password shared by the demo accounts."""
+    from ocop.demo import certificates, people, registry, workflow
+    from ocop.planning.demo import load_demo_plan
+
+    password = generate_password()
+    registry.load()
+    people.load(password)
+    workflow.load(password)
+    certificates.load()
+    load_demo_plan()  # after people.load: the plan's agencies are the demo's organisations
+    log_action(actor=None, verb=DEMO_LOADED_VERB)
+    return password
+
+
+@transaction.atomic
+def complete_demo() -> None:
+    """Add to a demo loaded by an earlier version the parts it did not have yet (plan 706 and its progress)."""
+    from ocop.planning.demo import load_demo_plan
+    from ocop.planning.models import Plan
+
+    if not Plan.objects.filter(reference="706/KH-UBND").exists():
+        load_demo_plan()
