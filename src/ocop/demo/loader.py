@@ -17,7 +17,7 @@ def demo_loaded() -> bool:
 def load_demo() -> str:
     """Load every part of the demo once; returns the password shared by the demo accounts."""
     from ocop.demo import certificates, people, registry, workflow
-    from ocop.planning.demo import load_demo_plan
+    from ocop.demo.planning import load_demo_plan
 
     password = generate_password()
     registry.load()
@@ -32,7 +32,7 @@ def load_demo() -> str:
 @transaction.atomic
 def complete_demo() -> None:
     """Add to a demo loaded by an earlier version the parts it did not have yet (plan 706 and its progress)."""
-    from ocop.planning.demo import load_demo_plan
+    from ocop.demo.planning import load_demo_plan
     from ocop.planning.models import Plan
 
     if not Plan.objects.filter(reference="706/KH-UBND").exists():

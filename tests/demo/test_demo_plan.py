@@ -1,6 +1,6 @@
 import pytest
 
-from ocop.planning.demo import load_demo_plan
+from ocop.demo.planning import load_demo_plan
 from ocop.planning.domain.figures import plan_figures
 from ocop.planning.domain.periods import parse_period
 from ocop.planning.models import ReportedValue, TaskUpdate
