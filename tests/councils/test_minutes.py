@@ -9,12 +9,12 @@ from django.utils import translation
 
 from ocop.accounts.enums import Role
 from ocop.common.models import ActivityLog
+from ocop.common.papers.official import Heading, Paragraph, Table
 from ocop.councils.domain import sessions, sheets
 from ocop.councils.domain.membership import add_member
 from ocop.councils.domain.sessions import record_attendance
 from ocop.councils.enums import NoteKind
 from ocop.councils.interfaces.minutes import minutes
-from ocop.reports.official import Heading, Paragraph, Table
 from tests.factories import answer_every_criterion, make_council, make_dossier, make_product, make_session, make_user
 
 pytestmark = pytest.mark.django_db

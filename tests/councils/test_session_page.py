@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.formats import localize
 
 from ocop.accounts.enums import Role
+from ocop.common.papers.official import Table
 from ocop.councils.domain import sessions, sheets
 from ocop.councils.interfaces.minutes import minutes
-from ocop.reports.official import Table
 from tests.factories import answer_every_criterion, make_council, make_dossier, make_session, make_user
 
 pytestmark = pytest.mark.django_db

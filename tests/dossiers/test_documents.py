@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from ocop.accounts.enums import Role
+from ocop.common.papers.official import Heading, Paragraph, Table, render_pdf
 from ocop.dossiers.interfaces import documents
-from ocop.reports.official import Heading, Paragraph, Table, render_pdf
 from tests.factories import make_dossier, make_product, make_user
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.utils.html import escape
 
-from ocop.reports.numbers import vi_number
+from ocop.common.papers.numbers import vi_number
 
 GREEN, GREEN_DARK, GOLD, RED, AMBER, GREY, LINE, INK, MUTED = (
     "#0b6e4f",

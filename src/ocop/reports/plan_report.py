@@ -11,11 +11,11 @@ import io
 import json
 from collections import OrderedDict
 
+from ocop.common.papers.numbers import vi_day, vi_number
+from ocop.common.papers.official import Column, Figure, Heading, OfficialDocument, Paragraph, Signature, Table
 from ocop.planning.domain.snapshot import TASK_STATUS_VI
 from ocop.planning.enums import TaskStatus
 from ocop.reports import charts
-from ocop.reports.numbers import vi_day, vi_number
-from ocop.reports.official import Column, Figure, Heading, OfficialDocument, Paragraph, Signature, Table
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -332,13 +332,13 @@ def document_body(payload: dict) -> list:
 
 
 def render_pdf(payload: dict) -> bytes:
-    from ocop.reports.official import render_pdf as render
+    from ocop.common.papers.official import render_pdf as render
 
     return render(official_document(payload), document_body(payload))
 
 
 def render_docx(payload: dict) -> bytes:
-    from ocop.reports.official import render_docx as render
+    from ocop.common.papers.official import render_docx as render
 
     return render(official_document(payload), document_body(payload))
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from ocop.backoffice.access import require_perm
 from ocop.backoffice.files import pdf_response
 from ocop.backoffice.forms import act_and_return, form_page, save_form
+from ocop.common.papers.official import render_pdf
 from ocop.councils.domain import decisions, membership, results, sessions, sheets
 from ocop.councils.domain.queries import sheets_of, visible_councils, visible_sessions
 from ocop.councils.interfaces.forms import (
@@ -28,7 +29,6 @@ from ocop.councils.models import CouncilMember
 from ocop.dossiers.models import Dossier
 from ocop.evaluation.domain.scoring import score_sheet
 from ocop.producers.models import Producer
-from ocop.reports.official import render_pdf
 
 
 def _crumbs(*extra):

@@ -15,6 +15,7 @@ from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.files import attachment_response, pdf_response
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.common.domain.activity import history_of
+from ocop.common.papers.official import render_pdf
 from ocop.common.text import fold
 from ocop.dossiers import checklist
 from ocop.dossiers.domain import drafting, workflow
@@ -34,7 +35,6 @@ from ocop.dossiers.interfaces.forms import (
 )
 from ocop.dossiers.models import Evidence
 from ocop.evaluation.domain.scoring import score_sheet
-from ocop.reports.official import render_pdf
 
 
 def _load(request, pk, **_route):

@@ -1,10 +1,10 @@
 """The council's minutes (biên bản) in the administrative format, with the score table of the session."""
 
+from ocop.common.papers.numbers import vi_number
+from ocop.common.papers.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
 from ocop.councils.domain.results import overview, quorum_problems
 from ocop.councils.enums import MemberRole
 from ocop.councils.models import Session
-from ocop.reports.numbers import vi_number
-from ocop.reports.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
 
 
 def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:

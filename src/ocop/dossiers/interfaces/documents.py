@@ -2,12 +2,12 @@
 
 from django.utils import timezone
 
+from ocop.common.papers.numbers import vi_number
+from ocop.common.papers.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
 from ocop.dossiers import checklist
 from ocop.dossiers.domain.drafting import scoring_sheet
 from ocop.dossiers.models import Dossier
 from ocop.evaluation.domain.scoring import score_sheet
-from ocop.reports.numbers import vi_number
-from ocop.reports.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
 
 
 def _number_and_symbol(dossier: Dossier) -> tuple[str, str]:

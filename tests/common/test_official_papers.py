@@ -7,9 +7,8 @@ import subprocess
 
 import pytest
 
-from ocop.reports import charts
-from ocop.reports.numbers import vi_day, vi_number
-from ocop.reports.official import (
+from ocop.common.papers.numbers import vi_day, vi_number
+from ocop.common.papers.official import (
     Column,
     Figure,
     Heading,
@@ -22,6 +21,7 @@ from ocop.reports.official import (
     render_pdf,
     vietnamese_date,
 )
+from ocop.reports import charts
 
 DOCUMENT = OfficialDocument(
     superior_body="Ủy ban nhân dân",
@@ -158,7 +158,7 @@ def test_charts_are_svg_with_a_title_and_their_numbers():
 def test_the_motto_fits_on_one_line_above_its_rule_in_word():
     from PIL import ImageFont
 
-    from ocop.reports.official import FONTS_DIR, MOTTO, MOTTO_WIDTH_MM
+    from ocop.common.papers.official import FONTS_DIR, MOTTO, MOTTO_WIDTH_MM
 
     font = ImageFont.truetype(str(FONTS_DIR / "LiberationSerif-Bold.ttf"), 1300)  # 13 pt, a hundred times larger
     width_mm = font.getlength(MOTTO) / 100 * 25.4 / 72

@@ -4,7 +4,7 @@ A document is its header (superior body, issuing body, number and symbol, nation
 and subject, a body, and its foot (recipients, signature). Describe the header once with :class:`OfficialDocument`
 and the body as blocks (:class:`Heading`, :class:`Paragraph`, :class:`Table`, :class:`Figure`), then render it::
 
-    from ocop.reports.official import OfficialDocument, Paragraph, Signature, render_docx, render_pdf
+    from ocop.common.papers.official import OfficialDocument, Paragraph, Signature, render_docx, render_pdf
 
     document = OfficialDocument(
         superior_body="UBND tỉnh Ninh Thuận",
@@ -44,7 +44,7 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
-FONTS_DIR = Path(__file__).resolve().parents[1] / "common" / "fonts"
+FONTS_DIR = Path(__file__).resolve().parents[2] / "common" / "fonts"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_LABEL = "Nơi nhận:"
@@ -217,7 +217,7 @@ def render_html(
 ) -> str:
     """The document as HTML for WeasyPrint (and for a preview)."""
     return render_to_string(
-        "reports/official_document.html",
+        "papers/official_document.html",
         {
             "doc": document,
             "superior": upper(document.superior_body),
