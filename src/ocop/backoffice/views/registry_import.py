@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 from ocop.backoffice.access import require_perm
 from ocop.common.uploads import SPREADSHEET_TYPES, check_upload
 from ocop.common.xlsx import xlsx_response
-from ocop.producers.domain.import_parsing import WorkbookError
-from ocop.producers.domain.importing import apply_import, check_import
-from ocop.producers.interfaces.import_template import registry_template
 from ocop.producers.models import ImportBatch
+from ocop.registry_import.domain.import_parsing import WorkbookError
+from ocop.registry_import.domain.importing import apply_import, check_import
+from ocop.registry_import.interfaces.import_template import registry_template
 
 
 class ImportForm(forms.Form):

@@ -5,10 +5,10 @@ from django.test.utils import CaptureQueriesContext
 
 from ocop.accounts.enums import Role
 from ocop.certificates.models import Certificate
-from ocop.producers.domain.importing import apply_import, check_import, plan_import
 from ocop.producers.models import ImportBatch, Producer, Product
+from ocop.registry_import.domain.importing import apply_import, check_import, plan_import
 from tests.factories import make_producer, make_user
-from tests.producers.workbooks import producer_row, product_row, workbook
+from tests.registry_import.workbooks import producer_row, product_row, workbook
 
 pytestmark = pytest.mark.django_db
 

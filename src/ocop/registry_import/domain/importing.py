@@ -21,7 +21,11 @@ from ocop.geo.enums import UnitLevel
 from ocop.geo.models import AdministrativeUnit
 from ocop.producers import product_sets
 from ocop.producers.domain import products as product_domain
-from ocop.producers.domain.import_parsing import (
+from ocop.producers.domain.producers import PRODUCER_FIELDS, create_producer, update_producer, validate_producer
+from ocop.producers.domain.products import PRODUCT_FIELDS
+from ocop.producers.enums import ETHNIC_GROUPS, EnterpriseSize, Gender, LegalForm
+from ocop.producers.models import ImportBatch, Producer, Product
+from ocop.registry_import.domain.import_parsing import (
     PRODUCER_COLUMNS,
     PRODUCER_SHEET,
     PRODUCT_COLUMNS,
@@ -29,10 +33,6 @@ from ocop.producers.domain.import_parsing import (
     ParsedRow,
     read_registry_workbook,
 )
-from ocop.producers.domain.producers import PRODUCER_FIELDS, create_producer, update_producer, validate_producer
-from ocop.producers.domain.products import PRODUCT_FIELDS
-from ocop.producers.enums import ETHNIC_GROUPS, EnterpriseSize, Gender, LegalForm
-from ocop.producers.models import ImportBatch, Producer, Product
 
 LEGAL_FORMS = {
     "hop tac xa": LegalForm.COOPERATIVE,

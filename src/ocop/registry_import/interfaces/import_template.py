@@ -4,7 +4,7 @@ import io
 
 import xlsxwriter
 
-from ocop.producers.domain.import_parsing import PRODUCER_COLUMNS, PRODUCER_SHEET, PRODUCT_COLUMNS, PRODUCT_SHEET
+from ocop.registry_import.domain.import_parsing import PRODUCER_COLUMNS, PRODUCER_SHEET, PRODUCT_COLUMNS, PRODUCT_SHEET
 
 _LISTS = {
     "legal_form": [

@@ -5,8 +5,8 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from ocop.producers.domain.import_parsing import PRODUCER_COLUMNS, PRODUCER_SHEET, PRODUCT_COLUMNS, PRODUCT_SHEET
-from ocop.producers.interfaces.import_template import registry_template
+from ocop.registry_import.domain.import_parsing import PRODUCER_COLUMNS, PRODUCER_SHEET, PRODUCT_COLUMNS, PRODUCT_SHEET
+from ocop.registry_import.interfaces.import_template import registry_template
 
 
 def workbook(producers: list[dict] = (), products: list[dict] = ()) -> SimpleUploadedFile:
