@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 
 from ocop.certificates.domain.issuing import register_certificate_from_records
 from ocop.certificates.enums import RecognitionLevel
+from ocop.dossiers.domain.lifecycle import with_lifecycle
 from ocop.producers.domain.products import withdraw_product
-from ocop.producers.domain.queries import with_lifecycle
 from ocop.producers.enums import ProductState
 from ocop.producers.models import Product
 from tests.factories import make_product

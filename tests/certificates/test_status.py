@@ -15,7 +15,7 @@ from ocop.certificates.domain.status import certificate_status, in_force, with_s
 from ocop.certificates.enums import CertificateStatus as S
 from ocop.certificates.models import Certificate
 from ocop.dossiers.domain import workflow
-from ocop.producers.domain.queries import with_lifecycle
+from ocop.dossiers.domain.lifecycle import with_lifecycle
 from ocop.producers.enums import ProductState
 from ocop.producers.models import Product
 from tests.certificates.helpers import days_ago, issued, registered

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ocop.certificates.models import Certificate
 from ocop.demo.loader import load_demo
-from ocop.producers.domain.queries import with_lifecycle
+from ocop.dossiers.domain.lifecycle import with_lifecycle
 from ocop.producers.enums import ProductState
 from ocop.producers.models import Producer, Product
 from tests.demo.helpers import recorded_rounds

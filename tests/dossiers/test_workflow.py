@@ -13,11 +13,11 @@ from ocop.common.dates import add_months
 from ocop.common.models import ActivityLog, Notification
 from ocop.dossiers import checklist
 from ocop.dossiers.domain import drafting, workflow
+from ocop.dossiers.domain.lifecycle import with_lifecycle
 from ocop.dossiers.domain.queries import tasks_for
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.models import Dossier
 from ocop.producers.domain.documents import add_document
-from ocop.producers.domain.queries import with_lifecycle
 from ocop.producers.enums import ProductState
 from ocop.producers.models import Product
 from tests.factories import (

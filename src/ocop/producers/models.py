@@ -136,7 +136,7 @@ class Product(TimestampedModel):
 
     @property
     def state_label(self) -> str:
-        """The label of the ``state`` that producers.domain.queries.with_lifecycle() annotates."""
+        """The label of the ``state`` that dossiers.domain.lifecycle.with_lifecycle() annotates."""
         return ProductState(self.state).label
 
 

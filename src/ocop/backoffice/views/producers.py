@@ -14,8 +14,9 @@ from ocop.backoffice.forms import form_page, save_form
 from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
+from ocop.dossiers.domain.lifecycle import with_lifecycle
 from ocop.producers.domain import documents, producers
-from ocop.producers.domain.queries import visible_producers, with_lifecycle
+from ocop.producers.domain.queries import visible_producers
 from ocop.producers.interfaces.exporters import producers_workbook
 from ocop.producers.interfaces.forms import DocumentForm, ProducerFilterForm, ProducerForm
 from ocop.producers.models import SupportingDocument

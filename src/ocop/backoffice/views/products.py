@@ -14,11 +14,12 @@ from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
 from ocop.dossiers.domain.cycle import cycle_stage
+from ocop.dossiers.domain.lifecycle import with_lifecycle
 from ocop.dossiers.domain.queries import visible_dossiers
 from ocop.dossiers.enums import CycleStage
 from ocop.dossiers.interfaces.forms import MilestoneForm
 from ocop.producers.domain import products
-from ocop.producers.domain.queries import visible_products, with_lifecycle
+from ocop.producers.domain.queries import visible_products
 from ocop.producers.interfaces.exporters import products_workbook
 from ocop.producers.interfaces.forms import (
     NewProductForm,
@@ -44,7 +45,11 @@ def _crumbs(*extra):
 def product_list(request):
     filters = ProductFilterForm(request.GET or None, actor=request.user)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
-    rows = filters.filter(visible_products(request.user)).select_related("producer__unit").order_by(*SORTS[sort])
+    rows = (
+        filters.filter(with_lifecycle(visible_products(request.user)))
+        .select_related("producer__unit")
+        .order_by(*SORTS[sort])
+    )
     if request.GET.get("format") == "xlsx":
         return xlsx_response(products_workbook(rows), "san-pham-ocop.xlsx")
     return render(

@@ -5,7 +5,7 @@ from ocop.producers.enums import ProductState
 
 
 def cycle_stage(state: str, reached: set[str]) -> CycleStage | None:
-    """``state`` from producers.domain.queries.with_lifecycle; ``reached`` the MilestoneKinds the product has.
+    """``state`` from dossiers.domain.lifecycle.with_lifecycle; ``reached`` the MilestoneKinds the product has.
 
     A withdrawn product has left the cycle (None). A product whose certificate expired or was revoked falls back to
     the last step it reached before evaluation.

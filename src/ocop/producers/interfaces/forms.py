@@ -10,7 +10,7 @@ from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
 from ocop.producers import product_sets
 from ocop.producers.domain.producers import PRODUCER_FIELDS
-from ocop.producers.domain.queries import visible_craft_villages, visible_producers, with_lifecycle
+from ocop.producers.domain.queries import visible_craft_villages, visible_producers
 from ocop.producers.enums import ETHNIC_GROUPS, LegalForm, ProductState
 from ocop.producers.models import (
     CraftVillage,
@@ -218,6 +218,8 @@ STAR_CHOICES = [("", _("Any stars")), ("3", "3★"), ("4", "4★"), ("5", "5★"
 
 
 class ProductFilterForm(ListFilterForm):
+    """Filters products annotated by dossiers.domain.lifecycle.with_lifecycle (stars and state come from it)."""
+
     product_set = forms.TypedChoiceField(
         label=_("Product set"),
         coerce=int,
@@ -233,9 +235,6 @@ class ProductFilterForm(ListFilterForm):
 
     search_fields = ("search_name", "code", "producer__search_name")
     unit_field = "producer__unit"
-
-    def filter(self, queryset):
-        return super().filter(with_lifecycle(queryset))
 
     def filter_more(self, queryset, data):
         if data.get("product_set"):
