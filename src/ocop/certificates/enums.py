@@ -72,7 +72,7 @@ class ProposalOutcome(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class PlanKind(models.TextChoices):
+class InspectionPlanKind(models.TextChoices):
     PERIODIC = "periodic", _("Periodic")
     AD_HOC = "ad_hoc", _("Ad hoc")
 

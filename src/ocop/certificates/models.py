@@ -10,8 +10,8 @@ from ocop.certificates.enums import (
     FindingKind,
     FindingSeverity,
     InspectionConclusion,
+    InspectionPlanKind,
     IssueBasis,
-    PlanKind,
     ProposalOutcome,
     RecognitionLevel,
     ReminderStage,
@@ -264,7 +264,7 @@ class InspectionPlan(models.Model):
     """A post-certification supervision plan (hậu kiểm): periodic (yearly) or ad hoc (after a complaint…)."""
 
     title = models.CharField(_("title"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=10, choices=PlanKind)
+    kind = models.CharField(_("kind"), max_length=10, choices=InspectionPlanKind)
     year = models.PositiveSmallIntegerField(_("year"))
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.certificates.domain import issuing, revocation, supervision
-from ocop.certificates.domain.queries import visible_inspections, visible_plans, visible_proposals
+from ocop.certificates.domain.queries import visible_inspection_plans, visible_inspections, visible_proposals
 from ocop.certificates.domain.status import (
     certificate_status,
     expiry_notice_days,
@@ -39,8 +39,8 @@ from ocop.certificates.interfaces.forms import (
     FindingForm,
     InForceForm,
     InspectionForm,
+    InspectionPlanForm,
     LiftForm,
-    PlanForm,
     ProposeRevocationForm,
     RegisterForm,
     SuspendForm,
@@ -338,7 +338,7 @@ def _plan_crumbs(*extra):
 
 
 def _load_plan(request, pk, **_route):
-    return get_object_or_404(visible_plans(request.user).select_related("unit"), pk=pk)
+    return get_object_or_404(visible_inspection_plans(request.user).select_related("unit"), pk=pk)
 
 
 def _load_inspection(request, pk, **_route):
@@ -356,7 +356,7 @@ def _load_action(request, pk, **_route):
 @require_perm("certificates.view_supervision")
 def inspection_plan_list(request):
     plans = (
-        visible_plans(request.user)
+        visible_inspection_plans(request.user)
         .select_related("unit")
         .annotate(
             inspections_count=Count("inspections", distinct=True),
@@ -365,7 +365,7 @@ def inspection_plan_list(request):
     )
     return render(
         request,
-        "certificates/plan_list.html",
+        "certificates/inspection_plan_list.html",
         {
             "page": paginate(request, plans.order_by("-starts_on", "-pk")),
             "can_manage": request.user.has_perm("certificates.manage_supervision"),
@@ -376,7 +376,7 @@ def inspection_plan_list(request):
 
 @require_perm("certificates.manage_supervision")
 def inspection_plan_create(request):
-    form = PlanForm(request.POST or None, actor=request.user)
+    form = InspectionPlanForm(request.POST or None, actor=request.user)
     plan = save_form(request, form, lambda data: supervision.create_plan(actor=request.user, **data))
     if plan:
         messages.success(request, _("Plan created: add the certificates to inspect."))
@@ -398,7 +398,7 @@ def inspection_plan_detail(request, pk, obj):
     )
     return render(
         request,
-        "certificates/plan_detail.html",
+        "certificates/inspection_plan_detail.html",
         {
             "plan": obj,
             "inspections": inspections,

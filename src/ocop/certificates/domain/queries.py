@@ -8,7 +8,7 @@ from ocop.certificates.domain.status import visible_certificates
 from ocop.certificates.models import Inspection, InspectionPlan, RevocationProposal
 
 
-def visible_plans(user) -> QuerySet[InspectionPlan]:
+def visible_inspection_plans(user) -> QuerySet[InspectionPlan]:
     scope = scope_of(user)
     if scope.everything:
         return InspectionPlan.objects.all()

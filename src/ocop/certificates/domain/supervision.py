@@ -16,7 +16,7 @@ from ocop.certificates.enums import (
     CertificateStatus,
     FindingKind,
     InspectionConclusion,
-    PlanKind,
+    InspectionPlanKind,
     RevocationGround,
 )
 from ocop.certificates.models import Certificate, CorrectiveAction, Finding, Inspection, InspectionPlan
@@ -68,7 +68,7 @@ def create_plan(
         raise ValidationError({"ends_on": _("The plan cannot end before it starts.")})
     plan = InspectionPlan.objects.create(
         title=title,
-        kind=PlanKind(kind),
+        kind=InspectionPlanKind(kind),
         year=year,
         starts_on=starts_on,
         ends_on=ends_on,

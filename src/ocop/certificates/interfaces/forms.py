@@ -12,7 +12,7 @@ from ocop.certificates.enums import (
     FindingKind,
     FindingSeverity,
     InspectionConclusion,
-    PlanKind,
+    InspectionPlanKind,
     ProposalOutcome,
     RecognitionLevel,
     RevocationGround,
@@ -145,9 +145,9 @@ class CloseProposalForm(forms.Form):
     note = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PlanForm(forms.Form):
+class InspectionPlanForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
-    kind = forms.ChoiceField(label=_("Kind"), choices=PlanKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=InspectionPlanKind.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2019, max_value=2100, initial=lambda: _today().year)
     starts_on = DateField(label=_("From"))
     ends_on = DateField(label=_("To"))
