@@ -2,7 +2,7 @@ import pytest
 from django.utils import translation
 
 from ocop.evaluation.definitions import StarBands, sheet_from_document
-from ocop.evaluation.domain.documents import prepare_rule_set
+from ocop.evaluation.domain.rule_set_files import prepare_rule_set
 from ocop.evaluation.domain.rule_sets import BUILTIN_DIR
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from ocop.accounts.enums import Role
 from ocop.common.models import ActivityLog
-from ocop.evaluation.domain.documents import prepare_rule_set
+from ocop.evaluation.domain.rule_set_files import prepare_rule_set
 from ocop.evaluation.domain.rule_sets import BUILTIN_DIR
 from ocop.evaluation.interfaces.rule_set_upload import RULE_SET_MAX_BYTES
 from ocop.evaluation.models import CriteriaSheet, RuleSet

@@ -21,7 +21,7 @@ from ocop.dossiers import checklist
 from ocop.dossiers.domain import drafting, workflow
 from ocop.dossiers.domain.queries import visible_dossiers
 from ocop.dossiers.enums import DossierState, Level
-from ocop.dossiers.interfaces import documents
+from ocop.dossiers.interfaces import papers
 from ocop.dossiers.interfaces.forms import (
     CommuneReportForm,
     DossierFilterForm,
@@ -386,11 +386,11 @@ def dossier_accept(request, pk, obj):
 def dossier_receipt(request, pk, obj):
     if not obj.receipt_number:
         raise Http404
-    document, body = documents.receipt(obj)
+    document, body = papers.receipt(obj)
     return pdf_response(render_pdf(document, body), f"phieu-tiep-nhan-{obj.pk}.pdf")
 
 
 @require_perm("dossiers.view_dossiers", load_object=_load)
 def dossier_summary(request, pk, obj):
-    document, body = documents.summary(obj)
+    document, body = papers.summary(obj)
     return pdf_response(render_pdf(document, body), f"tom-tat-ho-so-{obj.pk}.pdf")

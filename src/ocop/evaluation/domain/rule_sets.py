@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
-from ocop.evaluation.domain.documents import prepare_rule_set
+from ocop.evaluation.domain.rule_set_files import prepare_rule_set
 from ocop.evaluation.domain.scoring import CouncilScore, MemberAnswers, score_council
 from ocop.evaluation.models import CriteriaSheet, RuleSet
 

@@ -8,7 +8,7 @@ import openpyxl
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ocop.evaluation.domain.documents import read_json
+from ocop.evaluation.domain.rule_set_files import read_json
 from ocop.evaluation.domain.scoring import MemberAnswers
 from ocop.evaluation.domain.validation import parse_decimal
 

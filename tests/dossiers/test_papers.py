@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from ocop.accounts.enums import Role
 from ocop.common.papers.official import Heading, Paragraph, Table, render_pdf
-from ocop.dossiers.interfaces import documents
+from ocop.dossiers.interfaces import papers
 from tests.factories import make_dossier, make_product, make_user
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def test_the_receipt_carries_the_receipt_number_and_the_review_deadline():
     dossier = make_dossier(make_product(name="Nước mắm Cà Ná 40 độ đạm", product_set=9), state="submitted")
     number, symbol = dossier.receipt_number.split("/", 1)
 
-    document, body = documents.receipt(dossier)
+    document, body = papers.receipt(dossier)
 
     assert (document.number, document.symbol) == (number, symbol)
     assert symbol.startswith("PĐK-")
@@ -45,12 +45,12 @@ def test_the_receipt_carries_the_receipt_number_and_the_review_deadline():
 
 def test_the_summary_lists_the_checklist_and_the_self_score():
     draft = make_dossier(make_product(product_set=9))
-    _document, body = documents.summary(draft)
+    _document, body = papers.summary(draft)
     text = _text(body)
     assert "chưa nộp" in text and "Thiếu" in text and "Tự đánh giá" not in text
 
     filed = make_dossier(make_product(product_set=9), state="submitted")
-    document, body = documents.summary(filed)
+    document, body = papers.summary(filed)
     text = _text(body)
     assert "Thiếu" not in text and "Tổng điểm tự chấm" in text
     assert document.number_line == f"Số: {filed.receipt_number}"
