@@ -6,6 +6,7 @@ from django.urls import reverse
 from ocop.accounts.enums import Role
 from ocop.common.papers.official import Heading, Paragraph, Table, render_pdf
 from ocop.dossiers.interfaces import papers
+from tests.dossiers.journey import STATES, dossier_in
 from tests.factories import make_dossier, make_product, make_user
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +66,34 @@ def test_the_papers_open_as_pdf_for_those_who_may_see_the_dossier(client):
         assert response.content.startswith(b"%PDF")
     draft = make_dossier()
     assert client.get(reverse("backoffice:dossier_receipt", args=[draft.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_every_paper_opens_in_every_state(client, state):
+    dossier = dossier_in(state)
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    papers = ["backoffice:dossier_summary"] + (["backoffice:dossier_receipt"] if dossier.receipt_number else [])
+    for name in papers:
+        response = client.get(reverse(name, args=[dossier.pk]))
+        assert response.status_code == 200, (state, name)
+        assert response.content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("state", ["forwarded", "accepted", "recognised", "rejected", "supplement_requested"])
+def test_the_receipt_keeps_the_deadline_of_the_first_commune_review_whatever_happened_since(state):
+    dossier = dossier_in(state)
+    first_review = dossier.commune_reviews.order_by("started_on", "pk").first()
+
+    _document, body = papers.receipt(dossier)
+
+    assert f"trước ngày {first_review.due_on:%d/%m/%Y}" in _text(body)
+
+
+def test_the_receipt_of_a_product_sent_to_the_ministry_still_names_the_provincial_council_it_was_filed_for():
+    dossier = dossier_in("sent_to_the_ministry")
+    assert dossier.evaluation_level == "central"
+
+    _document, body = papers.receipt(dossier)
+
+    province = dossier.commune.parent
+    assert f"Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh ({province.name})" in _text(body)

@@ -6,8 +6,12 @@ from ocop.common.papers.numbers import vi_number
 from ocop.common.papers.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
 from ocop.dossiers import checklist
 from ocop.dossiers.domain.drafting import scoring_sheet
+from ocop.dossiers.domain.routing import evaluating_area
+from ocop.dossiers.enums import Level
 from ocop.dossiers.models import Dossier
 from ocop.evaluation.domain.scoring import score_sheet
+
+COUNCIL_LEVEL = {Level.DISTRICT: "cấp huyện", Level.PROVINCE: "cấp tỉnh"}
 
 
 def _number_and_symbol(dossier: Dossier) -> tuple[str, str]:
@@ -16,9 +20,22 @@ def _number_and_symbol(dossier: Dossier) -> tuple[str, str]:
     return number, symbol
 
 
+def _review_promise(dossier: Dossier) -> str:
+    """When the commune promised, on filing, to have checked the dossier: the first review's deadline, which later
+    steps (supplements, forwarding, the round) never change. A dossier filed before reviews were recorded has none:
+    the receipt then states the rule."""
+    first_review = dossier.commune_reviews.order_by("started_on", "pk").first()
+    if first_review is not None:
+        return f"trước ngày {first_review.due_on:%d/%m/%Y}"
+    return f"trong {dossier.rule_set.commune_review_working_days} ngày làm việc kể từ ngày tiếp nhận"
+
+
 def receipt(dossier: Dossier) -> tuple[OfficialDocument, list]:
-    """Phiếu tiếp nhận: the commune's acknowledgement, with the receipt number and the review deadline."""
+    """Phiếu tiếp nhận: the commune's acknowledgement, with the receipt number and the review deadline. It reads the
+    same whatever state the dossier has reached since."""
     commune = dossier.commune
+    # Where the dossier was to go when it was filed (a council may have sent it up or back since).
+    level, area = evaluating_area(commune, dossier.rule_set)
     number, symbol = _number_and_symbol(dossier)
     document = OfficialDocument(
         superior_body=f"UBND {commune.parent.name}" if commune.parent_id else "",
@@ -47,9 +64,9 @@ def receipt(dossier: Dossier) -> tuple[OfficialDocument, list]:
             ],
         ),
         Paragraph(
-            f"Hồ sơ được kiểm tra và báo cáo theo mẫu 03 trước ngày {dossier.deadline:%d/%m/%Y}, sau đó "
-            f"chuyển {dossier.get_evaluation_level_display().lower()} ({dossier.evaluation_unit.name}) "
-            "đánh giá. Chủ thể theo dõi hồ sơ và bổ sung khi được yêu cầu trên Hệ thống OCOP."
+            f"Hồ sơ được kiểm tra và báo cáo theo mẫu 03 {_review_promise(dossier)}, sau đó "
+            f"chuyển Hội đồng đánh giá, phân hạng sản phẩm OCOP {COUNCIL_LEVEL[level]} ({area.name}). "
+            "Chủ thể theo dõi hồ sơ và bổ sung khi được yêu cầu trên Hệ thống OCOP."
         ),
     ]
     return document, body
@@ -66,6 +83,7 @@ def summary(dossier: Dossier) -> tuple[OfficialDocument, list]:
         date=dossier.filed_on or timezone.localdate(),
         number=number,
         symbol=symbol,
+        recipients=(f"UBND {dossier.commune.name}" if dossier.commune_id else "", "Lưu: hồ sơ"),
         signature=Signature(authority="Đại diện chủ thể", name=dossier.producer.representative_name),
     )
     product_set = dossier.product.product_set
