@@ -6,6 +6,7 @@ from tests.matrix import AREA_EDITORS, EVERYONE_LOGGED_IN, OFFICERS
 
 OWNERS = AREA_EDITORS | {Role.PRODUCER}
 COUNCIL = {Role.COUNCIL_MEMBER, Role.ADVISORY_MEMBER}  # see the dossiers of their council's rounds only
+NOT_DRAFTS = COUNCIL | {Role.DEPARTMENT_STAFF}  # department staff read filed dossiers, never a producer's draft
 READERS = OFFICERS | {Role.PRODUCER} | COUNCIL
 COMMUNE_REVIEWERS = {Role.ADMIN, Role.PROVINCE_OFFICE, Role.COMMUNE_OFFICER}
 PROVINCE_EVALUATORS = {Role.ADMIN, Role.PROVINCE_OFFICE}  # a dossier filed today is evaluated by the province
@@ -57,7 +58,7 @@ ENTRIES = {
     "backoffice:product_milestone": ("post", _product, OWNERS, 302),
     "backoffice:dossier_list": ("get", None, READERS, 200),
     "backoffice:dossier_create": ("get", None, OWNERS, 200),
-    "backoffice:dossier_detail": ("get", _draft, READERS, 200, COUNCIL),
+    "backoffice:dossier_detail": ("get", _draft, READERS, 200, NOT_DRAFTS),
     "backoffice:dossier_edit": ("get", _draft, OWNERS, 200),
     "backoffice:dossier_self_score": ("get", _draft, OWNERS, 200),
     "backoffice:dossier_submit": ("post", _draft, OWNERS, 302),
@@ -74,5 +75,5 @@ ENTRIES = {
     "backoffice:dossier_reject": ("post", _submitted, COMMUNE_REVIEWERS, 302),
     "backoffice:dossier_accept": ("post", _forwarded, PROVINCE_EVALUATORS, 302),
     "backoffice:dossier_receipt": ("get", _submitted, READERS, 200, COUNCIL),
-    "backoffice:dossier_summary": ("get", _draft, READERS, 200, COUNCIL),
+    "backoffice:dossier_summary": ("get", _draft, READERS, 200, NOT_DRAFTS),
 }

@@ -14,18 +14,34 @@ from ocop.councils.domain.membership import linked_producers
 from ocop.councils.models import ConflictDeclaration
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.models import Dossier
+from ocop.geo.domain.queries import scope_unit_ids
 from ocop.producers.domain.queries import own_producer_ids
+
+# A draft (never filed: no receiving commune yet) is the producer's work in progress. The officers who may help file
+# it (commune, district, provincial office) see it in the producer's commune; department staff only read what was
+# filed.
+DRAFT_HELPERS = frozenset({Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER})
+
+
+def _draft_helper_units(user) -> set[int]:
+    units: set[int] = set()
+    for assignment in active_roles(user):
+        if assignment.role in DRAFT_HELPERS and assignment.unit is not None:
+            units |= scope_unit_ids(assignment.unit)
+    return units
 
 
 def visible_dossiers(user) -> QuerySet[Dossier]:
-    """Officers see the dossiers received in their area; producer accounts their own producer's."""
+    """Officers see the dossiers received in their area (and, if they may help file them, the drafts of its
+    producers); producer accounts their own producer's."""
     scope = scope_of(user)
     if scope.everything:
         return Dossier.objects.all()
     condition = Q(pk__in=[])
     if scope.unit_ids:
-        # A draft has no receiving commune yet: it belongs to the producer's commune.
-        condition |= Q(commune__in=scope.unit_ids) | Q(commune__isnull=True, producer__unit__in=scope.unit_ids)
+        condition |= Q(commune__in=scope.unit_ids)
+    if draft_units := _draft_helper_units(user):
+        condition |= Q(commune__isnull=True, producer__unit__in=draft_units)
     if own := own_producer_ids(user):
         condition |= Q(producer__in=own)
     # Council members and advisers see the dossiers of the rounds their council scores, except producers they are
