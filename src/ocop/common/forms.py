@@ -27,3 +27,16 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})})
+
+
+class RadioButtons(forms.RadioSelect):
+    """One radio button per real choice. A model field with choices and no default gives its form field an empty
+    choice ("- Select an option -"), which a drop-down needs but a radio group must not offer: it would show as a
+    pre-selected blank answer. Nothing ticked is the empty answer, refused by a required field."""
+
+    def optgroups(self, name, value, attrs=None):
+        return [
+            (group, options, index)
+            for group, options, index in super().optgroups(name, value, attrs)
+            if any(option["value"] != "" for option in options)
+        ]

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ocop.common.forms import DateInput, DomainModelForm
+from ocop.common.forms import DateInput, DomainModelForm, RadioButtons
 from ocop.dossiers import checklist
 from ocop.dossiers.enums import DossierKind, DossierState, MilestoneKind
 from ocop.dossiers.models import CommuneReport, Dossier
@@ -107,9 +107,7 @@ class CommuneReportForm(DomainModelForm):
             "local_identity",
             "local_identity_note",
         ]
-        widgets = {
-            name: forms.RadioSelect for name in ("local_origin", "local_labour", "idea_origin", "local_identity")
-        }
+        widgets = {name: RadioButtons for name in ("local_origin", "local_labour", "idea_origin", "local_identity")}
 
 
 class MilestoneForm(forms.Form):
