@@ -4,12 +4,7 @@ from ocop.common.i18n import compile_catalogues
 
 
 def pytest_configure(config):
-    if compile_catalogues():
-        # Django may already have read the old catalogue while starting up: make it read the new one.
-        from django.utils.translation import trans_real
-
-        trans_real._translations = {}
-        trans_real._default = None
+    compile_catalogues()
 
 
 @pytest.fixture(scope="session")

@@ -24,3 +24,32 @@ def test_the_switch_chooses_english_and_back(client):
 def test_an_unknown_language_in_the_cookie_falls_back_to_vietnamese(client):
     client.cookies["django_language"] = "fr"
     assert client.get(reverse("backoffice:login"))["Content-Language"] == "vi"
+
+
+def test_the_empty_choice_of_a_select_reads_in_vietnamese(client):
+    from ocop.accounts.enums import Role
+    from tests.factories import make_user
+
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    page = client.get(reverse("backoffice:producer_create")).text
+    assert '<option value="" selected>— Chọn —</option>' in page
+    assert "Select an option" not in page
+
+
+def test_a_catalogue_compiled_while_the_process_runs_is_read_at_once(tmp_path, settings):
+    """``ocop up`` on a fresh clone compiles the catalogue after Django has started: what it then writes (the demo's
+    notifications) must be in Vietnamese, not in the English of the catalogue-less start."""
+    import shutil
+
+    from django.utils import translation
+
+    from ocop.common.i18n import compile_catalogues
+
+    folder = tmp_path / "vi" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shutil.copy(settings.PACKAGE_DIR / "locale" / "vi" / "LC_MESSAGES" / "django.po", folder)
+    settings.LOCALE_PATHS = [tmp_path]
+    with translation.override("vi"):
+        assert translation.gettext("Export to Excel") == "Export to Excel"
+        assert compile_catalogues() == [folder / "django.mo"]
+        assert translation.gettext("Export to Excel") == "Xuất Excel"

@@ -20,8 +20,10 @@ pytestmark = pytest.mark.django_db
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         from django.db import transaction
+        from django.utils import translation
 
-        with transaction.atomic():
+        # Loaded with English active (as a command may run): what it writes must still be in Vietnamese.
+        with transaction.atomic(), translation.override("en"):
             load_demo()
             yield
             transaction.set_rollback(True)
@@ -63,3 +65,12 @@ def test_generated_records_are_marked_and_statuses_vary(demo):
     assert states[ProductState.EXPIRED] > 0
     assert states[ProductState.IDEA] > 0
     assert states[ProductState.WITHDRAWN] > 0
+
+
+def test_the_demo_notifications_are_in_vietnamese(demo):
+    from ocop.common.models import Notification
+
+    supplement = Notification.objects.get(recipient__username="chuthe.thaian", verb="dossiers.supplement_requested")
+    assert "cần bổ sung trước" in supplement.message
+    assert "Phiếu kết quả kiểm nghiệm sản phẩm" in supplement.message
+    assert not Notification.objects.filter(message__contains="Dossier").exists()

@@ -8,6 +8,10 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self) -> None:
+        from django.db.models import fields
+
         from ocop.common import db
 
         db.install_connection_hooks()
+        # The empty choice of every select; Django's own label has no Vietnamese translation.
+        fields.BLANK_CHOICE_LABEL = _("— Select —")

@@ -6,6 +6,7 @@ import polib
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation.reloader import translation_file_changed
 
 
 def compile_catalogues() -> list[Path]:
@@ -17,6 +18,9 @@ def compile_catalogues() -> list[Path]:
             if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
                 polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
                 written.append(mo_path)
+    if written:
+        # This process may have read the catalogues already (at its first translated string): read them anew.
+        translation_file_changed(sender=None, file_path=written[0])
     return written
 
 

@@ -1,6 +1,8 @@
 """The Ninh Thuận demo data: what ``ocop up`` loads on first run so that every screen has something real to show."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from ocop.accounts.domain.users import generate_password
 from ocop.common.domain.activity import log_action
@@ -20,11 +22,13 @@ def load_demo() -> str:
     from ocop.demo.planning import load_demo_plan
 
     password = generate_password()
-    registry.load()
-    people.load(password)
-    workflow.load(password)
-    certificates.load()
-    load_demo_plan()  # after people.load: the plan's agencies are the demo's organisations
+    # Notifications and papers are written in the installation's language, whatever the caller has active.
+    with translation.override(settings.LANGUAGE_CODE):
+        registry.load()
+        people.load(password)
+        workflow.load(password)
+        certificates.load()
+        load_demo_plan()  # after people.load: the plan's agencies are the demo's organisations
     log_action(actor=None, verb=DEMO_LOADED_VERB)
     return password
 
@@ -36,4 +40,5 @@ def complete_demo() -> None:
     from ocop.planning.models import Plan
 
     if not Plan.objects.filter(reference="706/KH-UBND").exists():
-        load_demo_plan()
+        with translation.override(settings.LANGUAGE_CODE):
+            load_demo_plan()
