@@ -9,7 +9,6 @@ from ocop.accounts.enums import OrganisationKind
 from ocop.accounts.models import Organisation
 from ocop.geo.domain.queries import home_area_units
 from ocop.geo.enums import Era
-from ocop.producers.domain.queries import visible_producers
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -63,11 +62,13 @@ class RoleGrantForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
-    def __init__(self, *args, actor, **kwargs):
+    def __init__(self, *args, actor, producers, **kwargs):
+        """``producers``: the producers the actor may tie a producer account to (the registry sits above accounts,
+        so the view passes them)."""
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(role.value, role.label) for role in grantable_roles(actor)]
         self.fields["unit"].queryset = units_for(actor)
-        self.fields["producer"].queryset = visible_producers(actor).order_by("name")
+        self.fields["producer"].queryset = producers.order_by("name")
 
 
 class OrganisationForm(forms.Form):

@@ -17,6 +17,7 @@ from ocop.backoffice.forms import form_page, save_form
 from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.text import fold
+from ocop.producers.domain.queries import visible_producers
 
 
 def _load_user(request, pk, **_route):
@@ -102,7 +103,7 @@ def user_detail(request, pk, obj):
             "roles": obj.role_assignments.select_related("unit", "granted_by", "revoked_by").order_by(
                 "revoked_at", "-granted_at"
             ),
-            "role_form": RoleGrantForm(actor=request.user),
+            "role_form": RoleGrantForm(actor=request.user, producers=visible_producers(request.user)),
             "history": history_of(obj)[:50],
             "breadcrumbs": _crumbs((str(obj), None)),
         },
@@ -112,7 +113,7 @@ def user_detail(request, pk, obj):
 @require_POST
 @require_perm("accounts.manage_users", load_object=_load_user)
 def user_role_grant(request, pk, obj):
-    form = RoleGrantForm(request.POST, actor=request.user)
+    form = RoleGrantForm(request.POST, actor=request.user, producers=visible_producers(request.user))
     if form.is_valid():
         try:
             grants.assign_role(actor=request.user, user=obj, **form.cleaned_data)
