@@ -1,6 +1,7 @@
 """Which dossiers a user sees, and the ones waiting for the user's action ("my tasks")."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -10,8 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts.domain.roles import active_roles, has_role
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import Role
-from ocop.councils.domain.membership import linked_producers
-from ocop.councils.models import ConflictDeclaration
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.models import Dossier
 from ocop.geo.domain.queries import scope_unit_ids
@@ -31,9 +30,22 @@ def _draft_helper_units(user) -> set[int]:
     return units
 
 
+# Who else sees a dossier, as clauses contributed by the apps above dossiers (councils: the members of the council
+# that scores its round). Each is a function of the user returning a condition on Dossier; dossiers never import the
+# apps that register them.
+_visibility_clauses: list[Callable[[object], Q]] = []
+
+
+def register_visibility(clause: Callable[[object], Q]) -> None:
+    """Add a clause to visible_dossiers; called from the contributing app's AppConfig.ready."""
+    if clause not in _visibility_clauses:
+        _visibility_clauses.append(clause)
+
+
 def visible_dossiers(user) -> QuerySet[Dossier]:
     """Officers see the dossiers received in their area (and, if they may help file them, the drafts of its
-    producers); producer accounts their own producer's."""
+    producers); producer accounts their own producer's; then whoever a registered clause lets in (council members
+    the dossiers their council scores)."""
     scope = scope_of(user)
     if scope.everything:
         return Dossier.objects.all()
@@ -44,14 +56,8 @@ def visible_dossiers(user) -> QuerySet[Dossier]:
         condition |= Q(commune__isnull=True, producer__unit__in=draft_units)
     if own := own_producer_ids(user):
         condition |= Q(producer__in=own)
-    # Council members and advisers see the dossiers of the rounds their council scores, except producers they are
-    # linked to: declared links, their own producer account, their own organisation.
-    conflicted = ConflictDeclaration.objects.filter(member__user=user).values("producer_id")
-    condition |= (
-        Q(round__sessions__council__members__user=user, round__sessions__council__members__active=True)
-        & ~Q(producer__in=conflicted)
-        & ~Q(producer__in=linked_producers(user).values("pk"))
-    )
+    for clause in _visibility_clauses:
+        condition |= clause(user)
     return Dossier.objects.filter(condition).distinct()
 
 
