@@ -8,7 +8,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from ocop.certificates.domain.status import in_force, with_status
+from ocop.certificates.domain.status import with_status
+from ocop.certificates.domain.validity import in_force
 from ocop.certificates.enums import CertificateStatus
 from ocop.certificates.models import Certificate
 from ocop.demo.loader import load_demo

@@ -11,7 +11,8 @@ from ocop.certificates.domain.revocation import (
     propose_revocation,
     suspend_certificate,
 )
-from ocop.certificates.domain.status import certificate_status, in_force, with_status
+from ocop.certificates.domain.status import certificate_status, with_status
+from ocop.certificates.domain.validity import in_force
 from ocop.certificates.enums import CertificateStatus as S
 from ocop.certificates.models import Certificate
 from ocop.dossiers.domain import workflow

@@ -6,3 +6,8 @@ class DossiersConfig(AppConfig):
     name = "ocop.dossiers"
     label = "dossiers"
     verbose_name = _("Dossiers and the OCOP cycle")
+
+    def ready(self):
+        from ocop.dossiers.domain import reevaluation
+
+        reevaluation.connect()

@@ -6,6 +6,8 @@ from ocop.accounts.domain.roles import has_role
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import Role
 from ocop.accounts.models import Organisation, RoleAssignment, User
+from ocop.geo.domain.queries import scope_unit_ids
+from ocop.geo.models import AdministrativeUnit
 
 
 def visible_users(actor) -> QuerySet[User]:
@@ -29,3 +31,20 @@ def visible_organisations(actor) -> QuerySet[Organisation]:
     if scope.is_empty:
         return Organisation.objects.none()
     return Organisation.objects.filter(scope.q() | Q(unit__isnull=True))
+
+
+def _covering_units(commune: AdministrativeUnit) -> set[int]:
+    """The commune, its counterparts across the reform, and every unit above them: whose area contains it."""
+    units = set(scope_unit_ids(commune))
+    ancestors = set()
+    for unit in AdministrativeUnit.objects.filter(pk__in=units).select_related("parent__parent"):
+        while unit.parent_id:
+            unit = unit.parent
+            ancestors.add(unit.pk)
+    return units | ancestors
+
+
+def officers_over(role: str, commune: AdministrativeUnit) -> QuerySet[User]:
+    """The active users holding ``role`` for the commune or for a unit whose area contains it."""
+    assignments = RoleAssignment.objects.active().filter(role=role, unit__in=_covering_units(commune))
+    return User.objects.filter(pk__in=assignments.values("user_id"), is_active=True)

@@ -10,8 +10,9 @@ without anyone invalidating anything):
 
 Building an entry reads the database once or twice; every later request reads the cache only. Whatever changes what
 an entry shows invalidates it after the change commits: the certificate domain functions call
-``certificates_changed``, and receivers connected in ``CertificatesConfig.ready`` do the same when a dossier that
-makes a certificate "under re-evaluation", a product or a producer is saved.
+``certificates_changed``, and receivers connected in ``CertificatesConfig.ready`` do the same when a product or a
+producer is saved (and dossiers' ``reevaluation.connect`` when a dossier that makes a certificate "under
+re-evaluation" is).
 
 With several server processes the cache must be shared (``OCOP_CACHE_URL``) for invalidation to reach all of them;
 ``OCOP_PUBLIC_CACHE_SECONDS`` (default 600) bounds how long a process-local cache can lag.
@@ -27,7 +28,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
-from ocop.certificates.domain.status import REPLACING_KINDS, with_status
+from ocop.certificates.domain.status import with_status
 from ocop.certificates.enums import IN_FORCE_STATUSES
 from ocop.certificates.models import Certificate, Suspension
 from ocop.common.text import fold, vi_sort_key
@@ -371,12 +372,7 @@ def connect_receivers() -> None:
     """Records of other apps that change what a public page shows."""
     from django.db.models.signals import post_save
 
-    from ocop.dossiers.models import Dossier
     from ocop.producers.models import Producer, Product
-
-    def dossier_saved(sender, instance, **kwargs):
-        if instance.kind in REPLACING_KINDS:
-            certificates_changed(product_ids=[instance.product_id])
 
     def product_saved(sender, instance, created, **kwargs):
         if not created:
@@ -386,6 +382,5 @@ def connect_receivers() -> None:
         if not created:
             certificates_changed(producer_ids=[instance.pk])
 
-    post_save.connect(dossier_saved, sender=Dossier, dispatch_uid="ocop.certificates.dossier_saved", weak=False)
     post_save.connect(product_saved, sender=Product, dispatch_uid="ocop.certificates.product_saved", weak=False)
     post_save.connect(producer_saved, sender=Producer, dispatch_uid="ocop.certificates.producer_saved", weak=False)

@@ -4,11 +4,10 @@ whoever decides a revocation."""
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from ocop.accounts.domain.queries import officers_over
 from ocop.accounts.enums import Role
 from ocop.accounts.models import RoleAssignment, User
 from ocop.certificates.enums import RecognitionLevel
-from ocop.dossiers.domain.recipients import officers_at
-from ocop.dossiers.enums import Level
 
 
 def producer_users(producer_id: int) -> QuerySet[User]:
@@ -18,15 +17,15 @@ def producer_users(producer_id: int) -> QuerySet[User]:
 
 def area_officers(commune) -> list[User]:
     """The commune's officers and the provincial OCOP office over it."""
-    return [*officers_at(Level.COMMUNE, commune), *officers_at(Level.PROVINCE, commune)]
+    return [*officers_over(Role.COMMUNE_OFFICER, commune), *officers_over(Role.PROVINCE_OFFICE, commune)]
 
 
 def deciders(level: str, commune) -> list[User]:
     """Who records a revocation decision of ``level``: the district office for a district recognition, otherwise
     the provincial OCOP office (which also forwards the Ministry's cases)."""
     if level == RecognitionLevel.DISTRICT:
-        return list(officers_at(Level.DISTRICT, commune))
-    return list(officers_at(Level.PROVINCE, commune))
+        return list(officers_over(Role.DISTRICT_OFFICER, commune))
+    return list(officers_over(Role.PROVINCE_OFFICE, commune))
 
 
 def certificate_url(certificate) -> str:

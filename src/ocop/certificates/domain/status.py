@@ -17,24 +17,32 @@ is today's (a certificate issued under QĐ 148 is re-evaluated under QĐ 26), wh
 rules under which the certificate was issued (``valid_until`` is fixed when it is issued).
 
 ``with_status`` writes the rule as one SQL expression for lists; ``certificate_status`` answers for one certificate
-through the same expression, so the two can never disagree.
+through the same expression, so the two can never disagree. Rules 1–4 are the conditions of
+``certificates.domain.validity`` (whether a certificate is in force); rule 5 is contributed by dossiers through
+``register_reevaluation``, because certificates sit below dossiers and never import them.
 """
 
 import datetime
+from collections.abc import Callable
 
 from django.core.cache import cache
-from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Exists, Q, QuerySet, Value, When
 from django.db.models.fields import DateField
 from django.utils import timezone
 
-from ocop.certificates.enums import IN_FORCE_STATUSES, CertificateStatus
-from ocop.certificates.models import Certificate, Revocation, Suspension
-from ocop.dossiers.enums import ACTIVE_STATES, DossierKind
-from ocop.dossiers.models import Dossier
+from ocop.certificates.domain import validity
+from ocop.certificates.enums import CertificateStatus
+from ocop.certificates.models import Certificate
 from ocop.evaluation.domain.rule_sets import rule_set_in_force
 
-# Dossiers whose decision will replace the product's certificate in force.
-REPLACING_KINDS = (DossierKind.REEVALUATION, DossierKind.UPGRADE)
+# Conditions on a Certificate that put it "under re-evaluation" (a dossier in progress that will replace it),
+# registered by dossiers from its AppConfig.ready.
+_reevaluation_conditions: list[Callable[[], Q | Exists]] = []
+
+
+def register_reevaluation(condition: Callable[[], Q | Exists]) -> None:
+    if condition not in _reevaluation_conditions:
+        _reevaluation_conditions.append(condition)
 
 
 def expiry_notice_days(today: datetime.date) -> int:
@@ -53,22 +61,13 @@ def expiry_notice_days(today: datetime.date) -> int:
 def status_conditions(today: datetime.date) -> list[tuple[str, Q | Exists]]:
     """The rule as ordered (status, condition) pairs on a Certificate queryset; the first that holds wins."""
     horizon = today + datetime.timedelta(days=expiry_notice_days(today))
-    revoked = Exists(Revocation.objects.filter(certificate=OuterRef("pk"), decided_on__lte=today))
-    replaced = Exists(Certificate.objects.filter(replaces=OuterRef("pk")))
-    suspended = Exists(
-        Suspension.objects.filter(certificate=OuterRef("pk"), starts_on__lte=today).filter(
-            Q(lifted_on__isnull=True) | Q(lifted_on__gt=today)
-        )
-    )
-    reevaluating = Exists(
-        Dossier.objects.filter(product=OuterRef("product_id"), kind__in=REPLACING_KINDS, state__in=ACTIVE_STATES)
-    )
+    reevaluating = [(CertificateStatus.UNDER_REEVALUATION, condition()) for condition in _reevaluation_conditions]
     return [
-        (CertificateStatus.REVOKED, revoked),
-        (CertificateStatus.REPLACED, replaced),
-        (CertificateStatus.EXPIRED, Q(valid_until__lt=today)),
-        (CertificateStatus.SUSPENDED, suspended),
-        (CertificateStatus.UNDER_REEVALUATION, reevaluating),
+        (CertificateStatus.REVOKED, validity.revoked(today)),
+        (CertificateStatus.REPLACED, validity.replaced(today)),
+        (CertificateStatus.EXPIRED, validity.expired(today)),
+        (CertificateStatus.SUSPENDED, validity.suspended(today)),
+        *reevaluating,
         (CertificateStatus.EXPIRING, Q(valid_until__lte=horizon)),
     ]
 
@@ -93,11 +92,6 @@ def certificate_status(certificate: Certificate, today: datetime.date | None = N
         return CertificateStatus(certificate.status)
     status = with_status(Certificate.objects.filter(pk=certificate.pk), today).values_list("status", flat=True).get()
     return CertificateStatus(status)
-
-
-def in_force(certificates: QuerySet[Certificate], today: datetime.date | None = None) -> QuerySet[Certificate]:
-    """Certificates that may be relied on today (valid, expiring soon, under re-evaluation)."""
-    return with_status(certificates, today).filter(status__in=[status.value for status in IN_FORCE_STATUSES])
 
 
 def visible_certificates(user) -> QuerySet[Certificate]:

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from ocop.certificates.domain.recipients import certificate_url, producer_users
 from ocop.certificates.domain.revocation import propose_revocation, suspend_certificate
-from ocop.certificates.domain.status import certificate_status, in_force
+from ocop.certificates.domain.status import certificate_status
+from ocop.certificates.domain.validity import in_force
 from ocop.certificates.enums import (
     IN_FORCE_STATUSES,
     CertificateStatus,

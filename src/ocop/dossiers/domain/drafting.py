@@ -8,13 +8,14 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from ocop.certificates.domain.validity import current_certificate
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.changes import apply_changes
 from ocop.common.domain.changes import ensure_editable as ensure_known_fields
 from ocop.common.text import clean_text
 from ocop.common.uploads import DOCUMENT_TYPES, check_upload
 from ocop.dossiers import checklist
-from ocop.dossiers.domain.eligibility import check_kind_allowed, current_certificate
+from ocop.dossiers.domain.eligibility import check_kind_allowed
 from ocop.dossiers.domain.workflow import ensure_editable
 from ocop.dossiers.enums import DossierKind, DossierState, Level, MilestoneKind
 from ocop.dossiers.models import ChecklistMark, CommuneReport, Dossier, Evidence, Milestone

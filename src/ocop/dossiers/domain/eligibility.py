@@ -5,16 +5,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ocop.certificates.domain.status import in_force
-from ocop.certificates.models import Certificate
+from ocop.certificates.domain.validity import current_certificate
 from ocop.dossiers.enums import ACTIVE_STATES, DossierKind
 from ocop.evaluation.models import RuleSet
-
-
-def current_certificate(product, on: datetime.date) -> Certificate | None:
-    """The product's certificate in force on ``on`` (valid, expiring or under re-evaluation: not revoked, not
-    suspended, not replaced), the latest first."""
-    return in_force(Certificate.objects.filter(product=product), on).order_by("-issued_on", "-id").first()
 
 
 def check_kind_allowed(product, kind: str, *, on: datetime.date, rule_set: RuleSet, exclude=None) -> None:

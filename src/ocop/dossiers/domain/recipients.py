@@ -2,11 +2,11 @@
 
 from django.db.models import QuerySet
 
+from ocop.accounts.domain.queries import officers_over
 from ocop.accounts.enums import Role
 from ocop.accounts.models import RoleAssignment, User
 from ocop.dossiers.enums import Level
 from ocop.dossiers.models import Dossier
-from ocop.geo.domain.queries import scope_unit_ids
 from ocop.geo.models import AdministrativeUnit
 
 LEVEL_ROLES = {
@@ -16,20 +16,8 @@ LEVEL_ROLES = {
 }
 
 
-def _covering_units(commune: AdministrativeUnit) -> set[int]:
-    """The commune, its counterparts across the reform, and every unit above them: whose area contains it."""
-    units = set(scope_unit_ids(commune))
-    ancestors = set()
-    for unit in AdministrativeUnit.objects.filter(pk__in=units).select_related("parent__parent"):
-        while unit.parent_id:
-            unit = unit.parent
-            ancestors.add(unit.pk)
-    return units | ancestors
-
-
 def officers_at(level: str, commune: AdministrativeUnit) -> QuerySet[User]:
-    assignments = RoleAssignment.objects.active().filter(role=LEVEL_ROLES[level], unit__in=_covering_units(commune))
-    return User.objects.filter(pk__in=assignments.values("user_id"), is_active=True)
+    return officers_over(LEVEL_ROLES[level], commune)
 
 
 def producer_accounts(dossier: Dossier) -> QuerySet[User]:

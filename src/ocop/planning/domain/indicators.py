@@ -48,8 +48,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ocop.certificates.domain.validity import in_force
 from ocop.certificates.enums import IssueBasis
-from ocop.certificates.models import Certificate, Revocation, Suspension
+from ocop.certificates.models import Certificate
 from ocop.planning.domain.assessment import HUNDRED, cut
 from ocop.planning.enums import Measure
 from ocop.producers import product_sets
@@ -224,21 +225,9 @@ def _share(numerator: int, denominator: int) -> Measurement:
 
 
 def certificates_in_force_on(day: datetime.date) -> QuerySet[Certificate]:
-    """Certificates a product could rely on on ``day``: issued by then, not past their date, not revoked, suspended
-    or replaced on that day, the product not withdrawn. A historical question, unlike the certificate status (which
-    is about today and also knows about dossiers in progress)."""
-    revoked = Revocation.objects.filter(certificate=OuterRef("pk"), decided_on__lte=day)
-    replaced = Certificate.objects.filter(replaces=OuterRef("pk"), issued_on__lte=day)
-    suspended = Suspension.objects.filter(certificate=OuterRef("pk"), starts_on__lte=day).filter(
-        Q(lifted_on__isnull=True) | Q(lifted_on__gt=day)
-    )
-    return (
-        Certificate.objects.filter(issued_on__lte=day, valid_until__gte=day)
-        .exclude(Exists(revoked))
-        .exclude(Exists(replaced))
-        .exclude(Exists(suspended))
-        .exclude(product__withdrawn_on__lte=day)
-    )
+    """Certificates in force on ``day`` (certificates.domain.validity: issued by then, not past their date, not
+    revoked, suspended or replaced on that day) whose product was not withdrawn by then."""
+    return in_force(Certificate.objects.all(), day).exclude(product__withdrawn_on__lte=day)
 
 
 def ocop_producers_on(day: datetime.date) -> QuerySet[Producer]:
