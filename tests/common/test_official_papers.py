@@ -21,7 +21,7 @@ from ocop.common.papers.official import (
     render_pdf,
     vietnamese_date,
 )
-from ocop.reports import charts
+from ocop.reports.interfaces import charts
 
 DOCUMENT = OfficialDocument(
     superior_body="Ủy ban nhân dân",

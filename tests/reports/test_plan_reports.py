@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from ocop.accounts.enums import Role
 from ocop.planning.models import PeriodLock
-from ocop.reports import plan_report
 from ocop.reports.domain.plan_reports import create_report, issue_report, report_payload, update_report
+from ocop.reports.interfaces import files
 from ocop.reports.models import ReportStatus
 from tests.factories import NHON_HAI, make_producer, make_product, make_user
 from tests.planning.helpers import certify, make_plan
@@ -63,7 +63,7 @@ def test_an_issued_report_keeps_its_figures_and_a_new_report_shows_the_new_ones(
 
     certify(make_product(producer), D(2024, 12, 27), stars=4)  # recorded late
     assert report_payload(report) == frozen
-    assert plan_report.render(report_payload(report), "json") == plan_report.render(frozen, "json")
+    assert files.render(report_payload(report), "json") == files.render(frozen, "json")
     newer = create_report(actor=None, plan=plan706, period_key="2024")
     assert _target(report_payload(newer, today=TODAY), "I.2.2")["actual"] == 2
     assert _target(report_payload(newer, today=TODAY), "I.2.2")["changed_since_closing"] is True
@@ -93,7 +93,7 @@ def test_issuing_needs_a_number_and_a_date_not_in_the_future(plan706):
 def test_the_json_lists_every_target_with_its_indicator_target_actual_and_percent(plan706):
     certify(make_product(make_producer(NHON_HAI)), D(2024, 11, 15), stars=4)
     payload = report_payload(create_report(actor=None, plan=plan706, period_key="2024"), today=TODAY)
-    data = json.loads(plan_report.render(payload, "json"))
+    data = json.loads(files.render(payload, "json"))
     targets = data["figures"]["targets"]
     assert [row["code"] for row in targets] == [f"I.2.{n}" for n in range(1, 10)]
     first = targets[0]
@@ -114,15 +114,15 @@ def test_the_four_formats_of_the_2024_report_of_plan_706(plan706):
 
     certify(make_product(make_producer(NHON_HAI)), D(2024, 11, 15), stars=4)
     payload = report_payload(create_report(actor=None, plan=plan706, period_key="2024"), today=TODAY)
-    pdf = plan_report.render(payload, "pdf")
+    pdf = files.render(payload, "pdf")
     assert pdf.startswith(b"%PDF")
-    document = Document(io.BytesIO(plan_report.render(payload, "docx")))
+    document = Document(io.BytesIO(files.render(payload, "docx")))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "BÁO CÁO" in text and "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" in text
     assert "Thực hiện Kế hoạch số 706/KH-UBND ngày 21/02/2024" in text
     targets_table = document.tables[1]
     assert targets_table.rows[0].cells[1].text == "Chỉ tiêu" and len(targets_table.rows) == 10
-    book = load_workbook(io.BytesIO(plan_report.render(payload, "xlsx")))
+    book = load_workbook(io.BytesIO(files.render(payload, "xlsx")))
     assert book.sheetnames == ["Thông tin", "Chỉ tiêu", "Phân bổ theo địa bàn", "Nhiệm vụ", "SP mới theo đơn vị"]
     sheet = book["Chỉ tiêu"]
     assert sheet["A2"].value == "I.2.1" and sheet["J2"].value.startswith("=IF(")

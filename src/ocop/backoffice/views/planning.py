@@ -48,9 +48,11 @@ from ocop.planning.interfaces.forms import (
     ValueForm,
 )
 from ocop.planning.models import Plan, Quota, ReportedValue, ReportingObligation, Target, Task, TaskUpdate
-from ocop.reports import charts, plan_report
 from ocop.reports.domain import plan_reports
-from ocop.reports.forms import ReportEditForm, ReportIssueForm
+from ocop.reports.domain.wording import auto_narrative
+from ocop.reports.interfaces import charts, files
+from ocop.reports.interfaces.document import official_document
+from ocop.reports.interfaces.forms import ReportEditForm, ReportIssueForm
 from ocop.reports.models import PlanReport, ReportStatus
 
 STATUS_TONE = {
@@ -752,8 +754,8 @@ def report_detail(request, pk, obj):
             "payload": payload,
             "figures": payload["figures"],
             "as_of": datetime.date.fromisoformat(payload["figures"]["as_of"]),
-            "document": plan_report.official_document(payload),
-            "formats": list(plan_report.FORMATS),
+            "document": official_document(payload),
+            "formats": list(files.FORMATS),
             "can_edit": can_manage and is_draft,
             "issue_form": ReportIssueForm() if can_manage and is_draft else None,
             "history": history_of(obj)[:20],
@@ -768,7 +770,7 @@ def report_edit(request, pk, obj):
         messages.error(request, _("An issued report is frozen: draft a new report instead."))
         return redirect("backoffice:report_detail", pk=obj.pk)
     payload = plan_reports.live_payload(obj)
-    automatic = plan_report.auto_narrative(payload["figures"])
+    automatic = auto_narrative(payload["figures"])
     form = ReportEditForm(request.POST or None, instance=obj, narrative=payload["narrative"])
 
     def save(_data):
@@ -804,9 +806,9 @@ def report_issue(request, pk, obj):
 
 @require_perm("reports.view_reports", load_object=_load_report)
 def report_download(request, pk, fmt, obj):
-    if fmt not in plan_report.FORMATS:
+    if fmt not in files.FORMATS:
         raise Http404
     payload = plan_reports.report_payload(obj)
-    response = HttpResponse(plan_report.render(payload, fmt), content_type=plan_report.FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{plan_report.filename(payload, fmt)}"'
+    response = HttpResponse(files.render(payload, fmt), content_type=files.FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{files.filename(payload, fmt)}"'
     return response

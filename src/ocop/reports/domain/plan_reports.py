@@ -21,6 +21,7 @@ from ocop.planning.domain.figures import plan_figures
 from ocop.planning.domain.progress import close_period, plan_period
 from ocop.planning.domain.snapshot import snapshot
 from ocop.planning.models import PeriodLock, Plan, ReportingObligation
+from ocop.reports.domain.wording import effective_narrative
 from ocop.reports.models import PlanReport, ReportStatus
 
 HEADER_FIELDS = (
@@ -170,7 +171,6 @@ def fingerprint(payload: dict) -> str:
 
 def live_payload(report: PlanReport, *, today: datetime.date | None = None) -> dict:
     """What the report prints now: the live figures with the draft's header and narrative."""
-    from ocop.reports.plan_report import effective_narrative
 
     period = plan_period(report.plan, report.period_key)
     figures = snapshot(plan_figures(report.plan, period, today=today))

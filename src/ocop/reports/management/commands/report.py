@@ -7,8 +7,8 @@ from django.utils import translation
 
 from ocop.planning.domain.progress import plan_period
 from ocop.planning.models import Plan
-from ocop.reports import plan_report
 from ocop.reports.domain.plan_reports import live_payload, report_payload, unsaved_draft
+from ocop.reports.interfaces import files
 from ocop.reports.models import PlanReport, ReportStatus
 
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--plan", required=True, help="the plan's number and symbol, e.g. 706/KH-UBND")
         parser.add_argument("--period", required=True, help="a year (2024) or a half year (2024-H1)")
-        parser.add_argument("--format", dest="fmt", choices=list(plan_report.FORMATS), default="json")
+        parser.add_argument("--format", dest="fmt", choices=list(files.FORMATS), default="json")
         parser.add_argument("--output", type=Path, help="file to write; JSON goes to the screen without it")
         parser.add_argument("--issued", action="store_true", help="the latest issued report, frozen figures")
 
@@ -48,7 +48,7 @@ class Command(BaseCommand):
             else:
                 obligation = found.obligations.order_by("position", "pk").first()
                 payload = live_payload(unsaved_draft(found, key, obligation))
-            content = plan_report.render(payload, fmt)
+            content = files.render(payload, fmt)
         if output is None:
             if fmt != "json":
                 raise CommandError("--output is required for docx, pdf and xlsx")
