@@ -31,9 +31,7 @@ def _inflated(content: bytes) -> bytes:
     return b"".join(parts)
 
 
-def test_vietnamese_dates_and_headers():
-    assert pdf.vietnamese_date(D(2024, 2, 5)) == "ngày 05 tháng 02 năm 2024"
-    assert pdf.vietnamese_date(D(2024, 12, 27)) == "ngày 27 tháng 12 năm 2024"
+def test_issuing_headers():
     header = pdf.issuing_header("UBND tỉnh Khánh Hòa")
     assert (header["superior"], header["body"], header["place"]) == ("ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA", "Khánh Hòa")
     district = pdf.issuing_header("UBND huyện Ninh Phước")

@@ -1,7 +1,7 @@
 """The certificate as a PDF: the OCOP mark, the stars and a QR code that opens the public check page.
 
-An official paper, so it is always in Vietnamese whatever the screen language, set in Liberation Serif (metric-
-compatible with Times New Roman, full Vietnamese coverage) embedded from ``common/fonts``. Rendered with WeasyPrint on
+An official paper, so it is always in Vietnamese whatever the screen language; its page is its own design (landscape,
+framed), printed through the papers library (``common.papers.official``: its fonts, its dates, its PDF step) on
 demand and kept in the media storage under a name made of the certificate's id and a fingerprint of everything it
 prints: an issued certificate never changes, so the file is made once (a new layout version or site address makes
 a new file; a correction is another certificate).
@@ -22,10 +22,10 @@ from django.urls import reverse
 
 from ocop.certificates.enums import IssueBasis
 from ocop.certificates.models import Certificate
+from ocop.common.papers.official import MOTTO, NATION, font_urls, pdf_from_html, vietnamese_date
 from ocop.producers import product_sets
 
 LAYOUT_VERSION = "1"
-FONTS_DIR = Path(__file__).resolve().parents[2] / "common" / "fonts"
 STAR = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#d49a00" stroke="#8a6400" '
     'stroke-width=".6" d="M12 1.8l3.1 6.9 7.5.8-5.6 5.1 1.6 7.4L12 18.2 5.4 22l1.6-7.4L1.4 9.5l7.5-.8z"/></svg>'
@@ -35,12 +35,6 @@ STAR = (
 def check_url(certificate: Certificate) -> str:
     """The public check page the QR code opens."""
     return f"{settings.SITE_URL}{reverse('public:certificate', args=[certificate.number])}"
-
-
-def vietnamese_date(day) -> str:
-    """ "ngày 05 tháng 02 năm 2024": a leading zero for days below 10 and for January and February."""
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str | None:
@@ -105,10 +99,9 @@ def context(certificate: Certificate) -> dict:
         "qr_uri": segno.make(url, error="m").svg_data_uri(scale=4, border=0, dark="#1d2939"),
         "check_url": url,
         "mark_url": Path(finders.find("ocop/img/ocop-mark.svg")).as_uri(),
-        "fonts": {
-            weight: (FONTS_DIR / f"LiberationSerif-{name}.ttf").as_uri()
-            for weight, name in (("regular", "Regular"), ("bold", "Bold"), ("italic", "Italic"))
-        },
+        "fonts": font_urls(),
+        "nation": NATION,
+        "motto": MOTTO,
         "is_correction": certificate.basis == IssueBasis.CORRECTION,
         "replaces": certificate.replaces,
     }
@@ -141,10 +134,7 @@ def fingerprint(certificate: Certificate) -> str:
 
 
 def render_pdf(certificate: Certificate) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string("certificates/certificate_pdf.html", context(certificate))
-    return HTML(string=html, base_url=str(FONTS_DIR)).write_pdf()
+    return pdf_from_html(render_to_string("certificates/certificate_pdf.html", context(certificate)))
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:

@@ -245,9 +245,14 @@ def render_pdf(
     body_template: str | None = None,
     context: dict | None = None,
 ) -> bytes:
+    return pdf_from_html(render_html(document, body, body_template=body_template, context=context))
+
+
+def pdf_from_html(html: str) -> bytes:
+    """Print HTML that embeds our fonts (``font_urls()``) with WeasyPrint: for papers whose page is their own design,
+    such as the certificate."""
     from weasyprint import HTML
 
-    html = render_html(document, body, body_template=body_template, context=context)
     return HTML(string=html, base_url=str(FONTS_DIR)).write_pdf()
 
 
