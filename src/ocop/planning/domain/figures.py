@@ -223,11 +223,40 @@ def quota_query(plan: Plan, period: Period, area: AreaMap, *, stars: int, today:
     return IndicatorQuery(start=start, end=as_of, unit_ids=area.unit_ids, filters={"stars": [stars]})
 
 
+def _quotas_in_order(plan: Plan):
+    return plan.quotas.select_related("unit").order_by("position", "unit__code", "stars")
+
+
+def _quota_unit_order(quotas) -> list[int]:
+    """The quota units in the plan's order: a commune counts toward the first one that contains it."""
+    return list(dict.fromkeys(quota.unit_id for quota in quotas))
+
+
+def quota_communes(plan: Plan, area: AreaMap, unit_id: int) -> frozenset[int]:
+    """The communes (of both eras) whose products count toward the quota of ``unit_id``."""
+    order = _quota_unit_order(_quotas_in_order(plan))
+    return frozenset(
+        unit.id
+        for unit in area.units.values()
+        if unit.level == "commune" and area.quota_unit_for(unit.id, order) == unit_id
+    )
+
+
+def quota_unit_query(
+    plan: Plan, period: Period, area: AreaMap, *, unit_id: int, stars: int, today: datetime.date
+) -> IndicatorQuery:
+    """The query behind one cell of the quota table: the products of ``stars`` recognised toward ``unit_id``."""
+    base = quota_query(plan, period, area, stars=stars, today=today)
+    return IndicatorQuery(
+        start=base.start, end=base.end, unit_ids=quota_communes(plan, area, unit_id), filters=base.filters
+    )
+
+
 def quota_rows(
     plan: Plan, period: Period, area: AreaMap, *, today: datetime.date
 ) -> tuple[list[int], list[QuotaRow], list[QuotaRow]]:
     """Quotas by unit with the products recognised toward each, and the units that delivered outside any quota."""
-    quotas = list(plan.quotas.select_related("unit").order_by("position", "unit__code", "stars"))
+    quotas = list(_quotas_in_order(plan))
     if not quotas:
         return [], [], []
     rows: dict[int, QuotaRow] = {}
@@ -238,7 +267,7 @@ def quota_rows(
         row.expected[quota.stars] = quota.expected
         row.quota_ids[quota.stars] = quota.pk
     stars_levels = sorted({quota.stars for quota in quotas})
-    order = list(rows)
+    order = _quota_unit_order(quotas)
     outside: dict[int, QuotaRow] = {}
     indicator = indicators.get(QUOTA_INDICATOR)
     for stars in stars_levels:

@@ -183,16 +183,28 @@ def record_value(
 
 
 @transaction.atomic
+def closing_refusal(plan: Plan, period: Period, *, today: datetime.date) -> ValidationError | None:
+    """Why the period of the plan cannot be closed on ``today``, or None when it may be: a period is closed once it
+    is over, and only once."""
+    if today <= period.end:
+        return ValidationError(_("A period can only be closed once it is over."), code="period_running")
+    if PeriodLock.objects.filter(plan=plan, period_key=period.key).exists():
+        return ValidationError(_("This period is already closed."), code="period_closed")
+    return None
+
+
+def may_close_period(plan: Plan, period: Period, *, today: datetime.date) -> bool:
+    return closing_refusal(plan, period, today=today) is None
+
+
 def close_period(*, actor, plan: Plan, period_key: str, today: datetime.date | None = None) -> PeriodLock:
     """Close a period of the plan: its figures are kept as they stand; later entries for it are late corrections."""
     from ocop.planning.domain.figures import plan_figures
 
     period = plan_period(plan, period_key)
     today = today or timezone.localdate()
-    if today <= period.end:
-        raise ValidationError(_("A period can only be closed once it is over."), code="period_running")
-    if PeriodLock.objects.filter(plan=plan, period_key=period.key).exists():
-        raise ValidationError(_("This period is already closed."), code="period_closed")
+    if (refusal := closing_refusal(plan, period, today=today)) is not None:
+        raise refusal
     figures = plan_figures(plan, period, today=today)
     lock = PeriodLock.objects.create(
         plan=plan,

@@ -5,7 +5,9 @@ from django.db.models import QuerySet
 
 from ocop.accounts.domain.scope import scope_of
 from ocop.planning.domain.areas import AreaMap
+from ocop.planning.domain.indicators import CERTIFICATES, CRAFT_VILLAGES, DOSSIERS, PRODUCERS, Indicator, IndicatorQuery
 from ocop.planning.models import Plan, Task
+from ocop.producers.domain.queries import producer_visibility
 
 
 def visible_plans(user) -> QuerySet[Plan]:
@@ -41,3 +43,27 @@ def tasks_led_by_user(user, plan: Plan) -> QuerySet[Task]:
     if organisation_id is None:
         return Task.objects.none()
     return plan.tasks.filter(lead_agencies=organisation_id)
+
+
+def visible_records(user, indicator: Indicator, query: IndicatorQuery) -> QuerySet:
+    """The records behind a computed figure that the user may open, in the order their table shows them. The figure
+    itself counts the whole area; the records are those of producers the user sees (officers: their area; producer
+    accounts: their own), craft villages of the user's area."""
+    records = indicator.records(query)
+    kind = indicator.record_kind
+    if kind in (CERTIFICATES, DOSSIERS):
+        condition = producer_visibility(user, "producer__")
+        records = records.none() if condition is None else records.filter(condition)
+        if kind == CERTIFICATES:
+            return records.select_related("product", "producer__unit__parent", "decision").order_by("-issued_on", "pk")
+        return records.select_related("product", "producer__unit").order_by("-filed_on", "pk")
+    if kind == PRODUCERS:
+        condition = producer_visibility(user)
+        records = records.none() if condition is None else records.filter(condition)
+        return records.select_related("unit__parent", "craft_village").order_by("name", "pk")
+    if kind == CRAFT_VILLAGES:
+        scope = scope_of(user)
+        if not scope.everything:
+            records = records.filter(unit__in=scope.unit_ids)
+        return records.select_related("unit__parent").order_by("name", "pk")
+    return records

@@ -296,3 +296,39 @@ class ReportCreateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["period_key"].choices = period_choices(plan)
         self.fields["obligation"].queryset = plan.obligations.select_related("reporter")
+
+
+class TaskFilterForm(forms.Form):
+    section = forms.ChoiceField(label=_("Section"), required=False)
+    lead = forms.ChoiceField(label=_("Lead agency"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("All statuses")), *TaskStatus.choices], required=False
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    mine = forms.BooleanField(label=_("My organisation's"), required=False)
+
+    def __init__(self, *args, tasks, **kwargs):
+        super().__init__(*args, **kwargs)
+        sections = sorted({task.section for task in tasks if task.section})
+        self.fields["section"].choices = [("", _("All sections")), *[(s, s) for s in sections]]
+        leads = {org.pk: org.name for task in tasks for org in task.lead_agencies.all()}
+        self.fields["lead"].choices = [
+            ("", _("All agencies")),
+            *sorted(((str(k), v) for k, v in leads.items()), key=lambda c: c[1]),
+        ]
+
+    def matching(self, rows, user) -> list:
+        """The task figures the filters let through (all of them when the filters are not valid)."""
+        if not self.is_valid():
+            return rows
+        data = self.cleaned_data
+        organisation_id = user.organisation_id
+        return [
+            row
+            for row in rows
+            if (not data["section"] or row.task.section == data["section"])
+            and (not data["lead"] or any(str(org.pk) == data["lead"] for org in row.task.lead_agencies.all()))
+            and (not data["status"] or row.status == data["status"])
+            and (not data["overdue"] or row.overdue)
+            and (not data["mine"] or any(org.pk == organisation_id for org in row.task.lead_agencies.all()))
+        ]
