@@ -305,13 +305,24 @@ def test_re_evaluation_is_filed_180_to_120_days_before_expiry():
     assert error.value.code == "certified"
 
 
-def test_the_self_score_needs_every_criterion():
+def test_the_self_score_is_saved_half_done_as_a_draft_but_the_dossier_is_filed_only_with_every_criterion():
     dossier = make_dossier()
-    answers = answer_every_criterion(drafting.scoring_sheet(dossier))
-    answers.pop(next(iter(answers)))
+    _prepare(dossier, None)
+    sheet = drafting.scoring_sheet(dossier)
+    answers = answer_every_criterion(sheet)
+    first, second = list(answers)[:2]
+    del answers[first], answers[second]
+
+    score = drafting.save_self_score(actor=None, dossier=dossier, answers=answers, evidence={})
+
+    dossier.refresh_from_db()
+    assert dossier.self_score_answers == answers and score.unanswered == (first, second)
+    refused = ["Phần tự chấm điểm (mẫu 02) còn 2 tiêu chí chưa chọn."]
+    assert workflow.missing_for_submission(dossier) == refused
     with pytest.raises(ValidationError) as error:
-        drafting.save_self_score(actor=None, dossier=dossier, answers=answers, evidence={})
-    assert error.value.code == "unanswered"
+        workflow.submit_dossier(actor=None, dossier=dossier)
+    assert error.value.messages == refused
+    assert Dossier.objects.get(pk=dossier.pk).state == DossierState.DRAFT
 
 
 def test_the_producer_files_through_the_pages(client):

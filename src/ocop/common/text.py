@@ -22,6 +22,11 @@ def clean_text(value: str | None) -> str:
     return " ".join(nfc(value).split())
 
 
+def clean_lines(value: str | None) -> str:
+    """A text written one item a line (reasons, what is missing): each line cleaned, empty lines dropped."""
+    return "\n".join(line for line in (clean_text(line) for line in (value or "").splitlines()) if line)
+
+
 def fold(value: str | None) -> str:
     """Lowercase, drop every diacritic and map đ to d: "Nước mắm Đông Hải" -> "nuoc mam dong hai"."""
     if not value:

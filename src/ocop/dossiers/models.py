@@ -158,7 +158,7 @@ class Evidence(models.Model):
         ordering = ["requirement", "uploaded_at"]
 
     def __str__(self) -> str:
-        return self.title or self.requirement
+        return self.title or self.file.name.rsplit("/", 1)[-1]
 
 
 class ChecklistMark(models.Model):

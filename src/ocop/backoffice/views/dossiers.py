@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ocop.backoffice.access import paginate, require_perm
@@ -17,8 +18,9 @@ from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.common.domain.activity import history_of
 from ocop.common.papers.official import render_pdf
 from ocop.common.text import fold
+from ocop.councils.domain.outcome import outcome_of
 from ocop.dossiers import checklist
-from ocop.dossiers.domain import drafting, workflow
+from ocop.dossiers.domain import drafting, next_steps, workflow
 from ocop.dossiers.domain.queries import visible_dossiers
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.interfaces import papers
@@ -114,30 +116,66 @@ def dossier_detail(request, pk, obj):
         "dossier": obj,
         "items": items,
         "history": history_of(obj)[:40],
-        "supplements": obj.supplement_requests.select_related("requested_by"),
+        "open_requests": [
+            (supplement, next_steps.asked_for(supplement))
+            for supplement in obj.supplement_requests.filter(answered_at__isnull=True)
+        ],
+        "rejection_reasons": next_steps.rejection_reasons(obj),
         "report": getattr(obj, "commune_report", None),
         "reviews": list(obj.commune_reviews.all()),
         "self_score": score_sheet(drafting.scoring_sheet(obj), obj.self_score_answers)
         if obj.self_score_answers
         else None,
+        "outcome": outcome_of(obj),
+        "next": _next_step_rows(request, obj),
         "can_change": can_change,
         "can_review": user.has_perm("dossiers.review_at_commune", obj),
         "can_decide": user.has_perm("dossiers.decide_at_evaluation_level", obj),
-        "can_withdraw": user.has_perm("dossiers.withdraw_dossier", obj)
-        and obj.state in workflow.TRANSITIONS["withdraw"][0],
-        "missing": workflow.missing_for_submission(obj) if obj.state == "draft" else [],
         "reusable": drafting.reusable_documents(obj) if can_change else {},
         "breadcrumbs": _crumbs((str(obj), None)),
     }
     if can_change:
-        context |= {
-            "evidence_form": EvidenceForm(dossier=obj),
-            "paper_filing": user.has_perm("dossiers.receive_paper_dossier"),
-            "submit_form": SubmitForm(),
-        }
-    if context["can_review"] or context["can_decide"]:
-        context |= {"supplement_form": SupplementForm(dossier=obj), "reject_form": RejectForm()}
+        context["evidence_form"] = EvidenceForm(dossier=obj)
     return render(request, "backoffice/dossier_detail.html", context)
+
+
+# Where each next step of dossiers.domain.next_steps is taken (a POST, or a page for a new dossier).
+STEP_URLS = {
+    "submit": "backoffice:dossier_submit",
+    "resubmit": "backoffice:dossier_resubmit",
+    "forward": "backoffice:dossier_forward",
+    "accept": "backoffice:dossier_accept",
+    "return": "backoffice:dossier_return",
+    "reject": "backoffice:dossier_reject",
+    "withdraw": "backoffice:dossier_withdraw",
+}
+
+
+def _next_step_rows(request, dossier) -> dict:
+    """The dossier's next steps for this user, each with where it is taken and the form it needs, if any."""
+    steps = next_steps.next_actions(dossier, request.user)
+    forms_needed = {
+        "return": SupplementForm(dossier=dossier),
+        "reject": RejectForm(),
+        # Officers may record the day a paper dossier was received.
+        "submit": SubmitForm() if request.user.has_perm("dossiers.receive_paper_dossier") else None,
+    }
+    rows = []
+    for action in steps.actions:
+        if action.key == "new_dossier":
+            url = f"{reverse('backoffice:dossier_create')}?product={dossier.product_id}"
+        else:
+            url = reverse(STEP_URLS[action.key], args=[dossier.pk])
+        rows.append(
+            {
+                "action": action,
+                "url": url,
+                "form": forms_needed.get(action.key),
+                "page": action.key == "new_dossier",
+                "folded": action.key in ("return", "reject"),  # written first: the form opens on a click
+            }
+        )
+    return {"situation": steps.situation, "rows": rows}
 
 
 @require_perm("dossiers.change_dossier", load_object=_load)
@@ -172,12 +210,23 @@ def dossier_self_score(request, pk, obj):
     errors = []
     if request.method == "POST":
         try:
-            drafting.save_self_score(actor=request.user, dossier=obj, answers=answers, evidence=evidence)
+            saved = drafting.save_self_score(actor=request.user, dossier=obj, answers=answers, evidence=evidence)
         except ValidationError as error:
             errors = error.messages
         else:
-            messages.success(request, _("Self-assessment saved."))
-            return _detail(obj)
+            if not saved.unanswered:
+                messages.success(request, _("Self-assessment saved."))
+                return _detail(obj)
+            messages.success(
+                request,
+                ngettext(
+                    "Saved as a draft: %(count)s criterion is still open; answer it before submitting the dossier.",
+                    "Saved as a draft: %(count)s criteria are still open; answer them before submitting the dossier.",
+                    len(saved.unanswered),
+                )
+                % {"count": len(saved.unanswered)},
+            )
+            return redirect("backoffice:dossier_self_score", pk=obj.pk)
     detail = reverse("backoffice:dossier_detail", args=[obj.pk])
     parts = [
         (
@@ -194,7 +243,9 @@ def dossier_self_score(request, pk, obj):
             "sheet": sheet,
             "parts": parts,
             "errors": errors,
-            "score": score_sheet(sheet, answers) if answers and not errors else None,
+            # The total as the scoring module computes it from what is saved (or was just sent back with errors).
+            "score": score_sheet(sheet, answers or {}),
+            "detail_url": detail,
             "breadcrumbs": _crumbs((str(obj), detail), (_("Self-score"), None)),
         },
     )
@@ -308,12 +359,26 @@ def evidence_file(request, pk, evidence_pk, obj):
 @require_POST
 @require_perm("dossiers.review_here", load_object=_load)
 def dossier_mark(request, pk, obj):
-    return _act(
+    form = MarkForm(request.POST)
+
+    def mark(data):
+        return drafting.mark_item(actor=request.user, dossier=obj, **data)
+
+    if not request.htmx:
+        return _act(request, obj, form, mark, _("Checklist updated."))
+    # Clicked on the page: the item's cell and the next step (what still keeps the dossier here) change in place.
+    saved = save_form(request, form, mark)
+    code = request.POST.get("requirement", "")
+    return render(
         request,
-        obj,
-        MarkForm(request.POST),
-        lambda data: drafting.mark_item(actor=request.user, dossier=obj, **data),
-        _("Checklist updated."),
+        "backoffice/dossier_mark_saved.html",
+        {
+            "dossier": obj,
+            "code": code,
+            "mark": saved or obj.marks.filter(requirement=code, level=obj.current_level).first(),
+            "problems": [str(error) for errors in form.errors.values() for error in errors],
+            "next": _next_step_rows(request, obj),
+        },
     )
 
 

@@ -95,7 +95,9 @@ def scoring_sheet(dossier: Dossier):
 
 @transaction.atomic
 def save_self_score(*, actor, dossier: Dossier, answers: dict[str, int], evidence: dict[str, str]):
-    """Mẫu 02 self-score: one option per criterion of the product set's sheet, with the evidence for each."""
+    """Mẫu 02 self-score: one option per criterion of the product set's sheet, with the evidence for each. It may
+    be saved half-done, as a draft: every criterion must be answered only to submit the dossier
+    (workflow.missing_for_submission)."""
     ensure_editable(dossier)
     sheet = scoring_sheet(dossier)
     if problems := answer_problems(sheet, answers):
@@ -106,14 +108,15 @@ def save_self_score(*, actor, dossier: Dossier, answers: dict[str, int], evidenc
             code="unknown_criteria",
         )
     score = score_sheet(sheet, answers)
-    if score.unanswered:
-        raise ValidationError(
-            _("Answer every criterion; %(count)s are still open.") % {"count": len(score.unanswered)}, code="unanswered"
-        )
     dossier.self_score_answers = dict(answers)
     dossier.self_score_evidence = {code: clean_text(text) for code, text in evidence.items() if clean_text(text)}
     dossier.save(update_fields=["self_score_answers", "self_score_evidence", "updated_at"])
-    log_action(actor=actor, verb="dossiers.self_scored", target=dossier, data={"total": score.total})
+    log_action(
+        actor=actor,
+        verb="dossiers.self_scored",
+        target=dossier,
+        data={"total": score.total, "unanswered": len(score.unanswered)},
+    )
     return score
 
 

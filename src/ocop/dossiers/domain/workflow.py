@@ -13,12 +13,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.calendar import add_working_days
 from ocop.common.domain.notifications import notify
-from ocop.common.text import clean_text
+from ocop.common.text import clean_lines
 from ocop.dossiers import checklist
 from ocop.dossiers.domain.eligibility import check_kind_allowed
 from ocop.dossiers.domain.recipients import officers_at, producer_accounts
@@ -26,6 +26,7 @@ from ocop.dossiers.domain.routing import evaluating_area, next_receipt_number, r
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.models import CommuneReview, Dossier, SupplementRequest
 from ocop.evaluation.domain.rule_sets import rule_set_in_force
+from ocop.evaluation.domain.scoring import score_sheet
 
 S = DossierState
 TRANSITIONS = {
@@ -95,6 +96,14 @@ def _time_commune_review(dossier: Dossier, *, previous: str, action: str) -> Non
         CommuneReview.objects.create(dossier=dossier, started_on=started, due_on=dossier.deadline)
 
 
+def _unanswered_criteria(dossier: Dossier) -> int:
+    """How many criteria the saved self-score (a draft may be half-done) leaves open."""
+    # drafting imports this module (ensure_editable): import the sheet lookup when needed, not at load time.
+    from ocop.dossiers.domain.drafting import scoring_sheet
+
+    return len(score_sheet(scoring_sheet(dossier), dossier.self_score_answers).unanswered)
+
+
 def missing_for_submission(dossier: Dossier) -> list[str]:
     """What still keeps the producer from filing: required evidence, samples, the self-assessment."""
     product_set = dossier.product.product_set
@@ -109,6 +118,15 @@ def missing_for_submission(dossier: Dossier) -> list[str]:
         problems.append(_("%(count)s product samples are required.") % {"count": samples})
     if not dossier.self_score_answers:
         problems.append(_("The self-assessment (form 02) has no self-score yet."))
+    elif unanswered := _unanswered_criteria(dossier):
+        problems.append(
+            ngettext(
+                "The self-score (form 02) leaves %(count)s criterion unanswered.",
+                "The self-score (form 02) leaves %(count)s criteria unanswered.",
+                unanswered,
+            )
+            % {"count": unanswered}
+        )
     if not dossier.business_plan_results:
         problems.append(_("The self-assessment (form 02) does not describe the results of the business plan."))
     return problems
@@ -162,7 +180,7 @@ def request_supplement(
 ) -> SupplementRequest:
     """Send the dossier back to the producer with what is missing; the producer adds it without refiling."""
     ensure_transition(dossier, "request_supplement")
-    message = clean_text(message)
+    message = clean_lines(message)
     unknown = [code for code in items if code not in checklist.BY_CODE]
     if unknown or not (items or message):
         raise ValidationError(_("Say what is missing: tick checklist items or write it."), code="empty")
@@ -198,24 +216,29 @@ def request_supplement(
     return request
 
 
+def missing_for_resubmission(dossier: Dossier) -> list[str]:
+    """The items the open supplement request asked for that no evidence added since answers (the file found wanting
+    does not)."""
+    request = dossier.supplement_requests.filter(answered_at__isnull=True).first()
+    if request is None:
+        return []
+    provided = set(dossier.evidence.filter(uploaded_at__gte=request.requested_at).values_list("requirement", flat=True))
+    still_missing = [code for code in request.items if code not in provided]
+    if not still_missing:
+        return []
+    return [
+        _("Still missing: %(items)s.")
+        % {"items": ", ".join(str(checklist.BY_CODE[code].label) for code in still_missing)}
+    ]
+
+
 @transaction.atomic
 def resubmit_dossier(*, actor, dossier: Dossier) -> Dossier:
     """The producer has added what was asked: the dossier goes back to the level that asked."""
     ensure_transition(dossier, "resubmit")
+    if problems := missing_for_resubmission(dossier):
+        raise ValidationError(problems, code="incomplete")
     request = dossier.supplement_requests.filter(answered_at__isnull=True).first()
-    # An item asked for is answered by evidence added after the request, not by the file found wanting.
-    provided = (
-        set(dossier.evidence.filter(uploaded_at__gte=request.requested_at).values_list("requirement", flat=True))
-        if request
-        else set()
-    )
-    still_missing = [code for code in (request.items if request else []) if code not in provided]
-    if still_missing:
-        raise ValidationError(
-            _("Still missing: %(items)s.")
-            % {"items": ", ".join(str(checklist.BY_CODE[code].label) for code in still_missing)},
-            code="incomplete",
-        )
     if request:
         request.answered_at = timezone.now()
         request.save(update_fields=["answered_at"])
@@ -280,13 +303,17 @@ def forward_dossier(*, actor, dossier: Dossier) -> Dossier:
     return dossier
 
 
+def missing_for_acceptance(dossier: Dossier) -> list[str]:
+    # The Ministry's round is recorded by the province that sent the dossier: the province's checks stand.
+    checked_at = Level.PROVINCE if dossier.evaluation_level == Level.CENTRAL else dossier.evaluation_level
+    return missing_marks(dossier, checked_at)
+
+
 @transaction.atomic
 def accept_dossier(*, actor, dossier: Dossier, on: datetime.date | None = None) -> Dossier:
     """Accept the dossier for evaluation: it joins the next open round of its level and area."""
     ensure_transition(dossier, "accept")
-    # The Ministry's round is recorded by the province that sent the dossier: the province's checks stand.
-    checked_at = Level.PROVINCE if dossier.evaluation_level == Level.CENTRAL else dossier.evaluation_level
-    if problems := missing_marks(dossier, checked_at):
+    if problems := missing_for_acceptance(dossier):
         raise ValidationError(problems, code="incomplete")
     on = on or timezone.localdate()
     joined = round_for(
@@ -314,7 +341,7 @@ def accept_dossier(*, actor, dossier: Dossier, on: datetime.date | None = None) 
 @transaction.atomic
 def reject_dossier(*, actor, dossier: Dossier, reasons: str) -> Dossier:
     ensure_transition(dossier, "reject")
-    reasons = (reasons or "").strip()
+    reasons = clean_lines(reasons)
     if not reasons:
         raise ValidationError({"reasons": _("Give the reasons for the rejection.")})
     _move(

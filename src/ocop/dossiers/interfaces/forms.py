@@ -27,9 +27,20 @@ class DossierForm(DomainModelForm):
             for name in ("producer_summary", "business_plan_results", "future_plan")
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["samples_count"].help_text = self.samples_help()
+
+    def samples_help(self) -> str:
+        """How many product samples go with the dossier, as the checklist of its product set says."""
+        needed = checklist.samples_required(self.instance.product.product_set)
+        if needed == 0:
+            return _("Community tourism services (set 26) hand in no product samples.")
+        return _("Hand in %(count)s product samples with the dossier.") % {"count": needed}
+
 
 class NewDossierForm(DossierForm):
-    product = forms.ModelChoiceField(label=_("Product"), queryset=None)
+    product = forms.ModelChoiceField(label=_("Product"), queryset=None, empty_label=_("– choose the product –"))
     kind = forms.ChoiceField(label=_("Kind of evaluation"), choices=DossierKind.choices)
 
     class Meta(DossierForm.Meta):
@@ -40,6 +51,15 @@ class NewDossierForm(DossierForm):
         products = visible_products(actor).filter(withdrawn_on__isnull=True).select_related("producer")
         self.fields["product"].queryset = products.order_by("name")
         self.fields["product"].label_from_instance = lambda p: f"{p.name} – {p.producer.name} ({p.code})"
+        # Left empty, the dossier gets the number its product set needs (drafting.create_dossier).
+        self.fields["samples_count"].required = False
+        self.initial["samples_count"] = None
+
+    def samples_help(self) -> str:
+        return _(
+            "%(count)s product samples go with the dossier, none for community tourism (set 26): leave empty for "
+            "the number the product needs."
+        ) % {"count": checklist.SAMPLES_REQUIRED}
 
 
 class SubmitForm(forms.Form):
@@ -59,7 +79,10 @@ class SupplementForm(forms.Form):
         label=_("Missing checklist items"), required=False, widget=forms.CheckboxSelectMultiple
     )
     message = forms.CharField(
-        label=_("What is missing or must be corrected"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What is missing or must be corrected"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One item a line: the producer sees them as a list."),
     )
     deadline = forms.DateField(label=_("Deadline"), widget=DateInput())
 
@@ -71,7 +94,11 @@ class SupplementForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    reasons = forms.CharField(label=_("Reasons for the rejection"), widget=forms.Textarea(attrs={"rows": 3}))
+    reasons = forms.CharField(
+        label=_("Reasons for the rejection"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One item a line: the producer sees them as a list."),
+    )
 
 
 class EvidenceForm(forms.Form):
