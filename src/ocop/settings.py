@@ -12,6 +12,8 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from ocop.common.addresses import DEFAULT_BIND, host_of, site_url
+
 
 def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
@@ -46,9 +48,14 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-ALLOWED_HOSTS = env_list("OCOP_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+# Links and QR codes carry the configured public address, else the one the server was started on (`ocop up --bind`
+# passes it to the server processes as OCOP_BIND).
+BIND = os.environ.get("OCOP_BIND", DEFAULT_BIND)
+SITE_URL = site_url(os.environ.get("OCOP_SITE_URL", ""), BIND)
+ALLOWED_HOSTS = env_list(
+    "OCOP_ALLOWED_HOSTS", "" if PRODUCTION else f"127.0.0.1,localhost,testserver,{host_of(SITE_URL)}"
+)
 CSRF_TRUSTED_ORIGINS = env_list("OCOP_CSRF_TRUSTED_ORIGINS", "")
-SITE_URL = os.environ.get("OCOP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -36,6 +36,7 @@ def _organisation(ctx, user):
 ENTRIES = {
     "public:home": ("get", None, ALL, 200),
     "public:health": ("get", None, ALL, 200),
+    "favicon": ("get", None, ALL, 301),
     "backoffice:login": ("get", None, ALL, {ANON: 200, LOGGED_IN: 302}),  # logged in: on to the dashboard
     "backoffice:logout": ("post", None, ALL, 302),
     "backoffice:dashboard": ("get", None, EVERYONE_LOGGED_IN, 200),

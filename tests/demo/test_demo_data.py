@@ -74,3 +74,41 @@ def test_the_demo_notifications_are_in_vietnamese(demo):
     assert "cần bổ sung trước" in supplement.message
     assert "Phiếu kết quả kiểm nghiệm sản phẩm" in supplement.message
     assert not Notification.objects.filter(message__contains="Dossier").exists()
+
+
+def test_the_officer_of_the_demo_producers_commune_sees_its_dossiers(demo, client):
+    from django.urls import reverse
+
+    from ocop.accounts.models import User
+    from ocop.dossiers.domain.queries import visible_dossiers
+    from ocop.dossiers.models import Dossier
+
+    officer = User.objects.get(username="xa.vinhhai")
+    assignment = officer.role_assignments.get()
+    assert (assignment.role, assignment.unit.name, assignment.unit.era) == (
+        "commune_officer",
+        "Xã Vĩnh Hải",
+        "from_2025",
+    )
+    assert officer.organisation.name == "UBND xã Vĩnh Hải"
+    filed = Dossier.objects.filter(product__producer__name="HTX DV tổng hợp nông nghiệp Thái An").exclude(state="draft")
+    returned = filed.get()
+    assert returned.state == "supplement_requested"
+    assert returned.supplement_requests.get().requested_by == officer  # returned by the commune's own officer
+    assert set(visible_dossiers(officer).filter(pk__in=filed)) == {returned}
+    client.force_login(officer)
+    assert returned.receipt_number in client.get(reverse("backoffice:dossier_list")).content.decode()
+
+
+def test_ocop_up_adds_a_new_demo_account_to_an_earlier_demo(demo):
+    from ocop.accounts.models import User
+    from ocop.demo.loader import complete_demo
+
+    User.objects.filter(username="xa.vinhhai").update(username="xa.vinhhai.earlier")  # as before the account existed
+    added, password = complete_demo()
+    assert added == ["xa.vinhhai"]
+    officer = User.objects.get(username="xa.vinhhai")
+    assert officer.check_password(password) and not officer.must_change_password
+    assert officer.organisation.name == "UBND xã Vĩnh Hải"
+    assert officer.role_assignments.get().unit.name == "Xã Vĩnh Hải"
+    assert complete_demo()[0] == []

@@ -34,11 +34,17 @@ def load_demo() -> str:
 
 
 @transaction.atomic
-def complete_demo() -> None:
-    """Add to a demo loaded by an earlier version the parts it did not have yet (plan 706 and its progress)."""
+def complete_demo() -> tuple[list[str], str]:
+    """Add to a demo loaded by an earlier version the parts it did not have yet (plan 706 and its progress, new demo
+    accounts); returns the usernames of the accounts added and the password they share (the earlier demo password
+    is not known: it is stored only as a hash)."""
+    from ocop.demo.people import add_missing_accounts
     from ocop.demo.planning import load_demo_plan
     from ocop.planning.models import Plan
 
-    if not Plan.objects.filter(reference="706/KH-UBND").exists():
-        with translation.override(settings.LANGUAGE_CODE):
+    password = generate_password()
+    with translation.override(settings.LANGUAGE_CODE):
+        if not Plan.objects.filter(reference="706/KH-UBND").exists():
             load_demo_plan()
+        added = add_missing_accounts(password)
+    return added, password

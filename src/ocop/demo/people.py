@@ -3,6 +3,7 @@
 from ocop.accounts.domain.grants import assign_role
 from ocop.accounts.domain.users import create_organisation, create_user
 from ocop.accounts.enums import OrganisationKind, Role
+from ocop.accounts.models import Organisation, User
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
 from ocop.producers.models import Producer
@@ -45,10 +46,21 @@ DEMO_ACCOUNTS = [
         (Era.FROM_2025, UnitLevel.COMMUNE, "22870"),
         "commune_new:22870",
     ),
+    (
+        "xa.vinhhai",
+        "Trần Thị Thu Hương",
+        Role.COMMUNE_OFFICER,
+        (Era.FROM_2025, UnitLevel.COMMUNE, "22846"),
+        "commune_new:22846",
+    ),
     ("hoidong.01", "Võ Thị Ngọc Anh", Role.COUNCIL_MEMBER, None, "trade"),
     ("tuvan.01", "Huỳnh Văn Phúc", Role.ADVISORY_MEMBER, None, "agri"),
 ]
 
+
+# The officer of the demo producer's commune (today's xã Vĩnh Hải, formerly xã Vĩnh Hải of huyện Ninh Hải): added by
+# `ocop up` to a demo loaded before it existed.
+PRODUCER_COMMUNE_OFFICER = "xa.vinhhai"
 
 # The account of a producer (the registry demo must be loaded first).
 PRODUCER_ACCOUNT = ("chuthe.thaian", "Lê Thị Thái An", "HTX DV tổng hợp nông nghiệp Thái An")
@@ -60,6 +72,29 @@ def _unit(era: str, level: str, code: str) -> AdministrativeUnit:
 
 def _committee_name(unit: AdministrativeUnit) -> str:
     return f"UBND {unit.name[0].lower()}{unit.name[1:]}"
+
+
+def _account(username, full_name, role, unit_key, organisation, password: str) -> None:
+    user, _password = create_user(
+        actor=None, username=username, full_name=full_name, organisation=organisation, password=password
+    )
+    assign_role(actor=None, user=user, role=role, unit=_unit(*unit_key) if unit_key else None, note=DEMO_NOTE)
+
+
+def add_missing_accounts(password: str) -> list[str]:
+    """Create the demo accounts a demo loaded by an earlier version lacks; returns their usernames."""
+    added = []
+    for username, full_name, role, unit_key, _organisation_key in DEMO_ACCOUNTS:
+        if User.objects.filter(username=username).exists():
+            continue
+        organisation = (
+            Organisation.objects.filter(unit=_unit(*unit_key), kind=OrganisationKind.COMMUNE_COMMITTEE).first()
+            if unit_key
+            else None
+        )
+        _account(username, full_name, role, unit_key, organisation, password)
+        added.append(username)
+    return added
 
 
 def load(password: str) -> None:
@@ -127,14 +162,7 @@ def load(password: str) -> None:
         )
 
     for username, full_name, role, unit_key, organisation_key in DEMO_ACCOUNTS:
-        user, _password = create_user(
-            actor=None,
-            username=username,
-            full_name=full_name,
-            organisation=organisations[organisation_key],
-            password=password,
-        )
-        assign_role(actor=None, user=user, role=role, unit=_unit(*unit_key) if unit_key else None, note=DEMO_NOTE)
+        _account(username, full_name, role, unit_key, organisations[organisation_key], password)
     username, full_name, producer_name = PRODUCER_ACCOUNT
     user, _password = create_user(actor=None, username=username, full_name=full_name, password=password)
     assign_role(

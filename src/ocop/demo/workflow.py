@@ -13,6 +13,7 @@ from ocop.accounts.domain.users import create_user
 from ocop.accounts.enums import Role
 from ocop.accounts.models import User
 from ocop.councils.domain import membership, sessions, sheets
+from ocop.demo.people import PRODUCER_COMMUNE_OFFICER
 from ocop.dossiers import checklist
 from ocop.dossiers.domain import drafting, workflow
 from ocop.dossiers.enums import Level
@@ -119,7 +120,7 @@ def load(password: str) -> None:
     returned = _prepared(own[1], producer_account)
     workflow.submit_dossier(actor=producer_account, dossier=returned)
     workflow.request_supplement(
-        actor=commune_officer,
+        actor=User.objects.get(username=PRODUCER_COMMUNE_OFFICER),  # the officer of the producer's commune
         dossier=returned,
         items=["lab_test"],
         message="Phiếu kiểm nghiệm đã quá 6 tháng, đề nghị bổ sung phiếu mới.",

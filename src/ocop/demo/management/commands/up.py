@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from ocop.accounts.domain.bootstrap import ADMIN_USERNAME, ensure_administrator
+from ocop.common.addresses import site_url
 from ocop.common.i18n import compile_catalogues
 from ocop.demo.loader import complete_demo, demo_loaded, load_demo
 from ocop.evaluation.domain.rule_sets import load_builtin_rule_sets
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     help = "Prepare everything (database, reference and demo data, administrator) and serve on 127.0.0.1:8000."
 
     def add_arguments(self, parser):
-        parser.add_argument("--bind", default=os.environ.get("OCOP_BIND", "127.0.0.1:8000"))
+        parser.add_argument("--bind", default=settings.BIND, help="host:port to serve on (OCOP_BIND)")
         parser.add_argument("--workers", type=int, default=int(os.environ.get("OCOP_WORKERS", "2")))
         parser.add_argument("--no-demo", action="store_true", help="do not load the Ninh Thuận demo data")
         parser.add_argument("--no-serve", action="store_true", help="prepare only, do not start the server")
@@ -25,6 +26,9 @@ class Command(BaseCommand):
         self.stdout.write(f"» {message}")
 
     def handle(self, *args, bind, workers, no_demo, no_serve, **options):
+        # The server processes read OCOP_BIND: without OCOP_SITE_URL, their links and QR codes carry this address.
+        os.environ["OCOP_BIND"] = bind
+        settings.SITE_URL = site_url(os.environ.get("OCOP_SITE_URL", ""), bind)
         self.step("Dịch giao diện / translations")
         compile_catalogues()
         self.step("Cơ sở dữ liệu / database migrations")
@@ -37,19 +41,24 @@ class Command(BaseCommand):
         self.step("Tệp tĩnh / static files")
         call_command("collectstatic", interactive=False, verbosity=0)
         admin = ensure_administrator()
-        demo_password = None
+        demo_password, new_accounts = None, ([], "")
         if not no_demo and not demo_loaded():
             self.step("Dữ liệu mẫu Ninh Thuận / Ninh Thuận demo data")
             demo_password = load_demo()
         elif demo_loaded():
-            complete_demo()
-        self.print_banner(bind, admin, demo_password)
+            new_accounts = complete_demo()
+        self.print_banner(admin, demo_password, new_accounts)
         if not no_serve:
             self.serve(bind, workers)
 
-    def print_banner(self, bind, admin, demo_password) -> None:
-        url = f"http://{bind}/backoffice/"
-        lines = ["", "=" * 72, f"  OCOP Platform đang chạy tại / is running at:  {url}"]
+    def print_banner(self, admin, demo_password, new_accounts: tuple[list[str], str]) -> None:
+        lines = [
+            "",
+            "=" * 72,
+            f"  OCOP Platform đang chạy tại / is running at:  {settings.SITE_URL}/backoffice/",
+            f"  Mã QR và liên kết công khai / QR codes and public links carry:  {settings.SITE_URL}",
+            "  (đặt OCOP_SITE_URL nếu người dùng truy cập qua địa chỉ khác / set OCOP_SITE_URL for another address)",
+        ]
         if admin is not None:
             lines += [
                 f"  Đăng nhập / log in:  {ADMIN_USERNAME}  /  {admin[1]}",
@@ -63,9 +72,16 @@ class Command(BaseCommand):
         if demo_password:
             lines += [
                 f"  Tài khoản demo / demo accounts (mật khẩu / password: {demo_password}):",
-                "    tinh.ocop, so.congthuong, huyen.ninhphuoc, xa.phuocthuan, xa.ninhphuoc, hoidong.01, tuvan.01,",
-                "    hoidong.02–05, chuthe.thaian (chủ thể / producer)",
+                "    tinh.ocop, so.congthuong, huyen.ninhphuoc, xa.phuocthuan, xa.ninhphuoc,",
+                "    xa.vinhhai (xã của chủ thể demo / the demo producer's commune),",
+                "    hoidong.01 (chủ tịch / chair), hoidong.02 (thư ký / secretary), hoidong.03–05, tuvan.01 (tư vấn),",
+                "    chuthe.thaian (chủ thể / producer)",
             ]
+        added, added_password = new_accounts
+        if added:
+            lines.append(
+                f"  Tài khoản demo mới / new demo accounts: {', '.join(added)} (mật khẩu / password: {added_password})"
+            )
         lines += [f"  Dữ liệu / data: {settings.DATA_DIR}", "=" * 72, ""]
         self.stdout.write("\n".join(lines))
         self.stdout.flush()
