@@ -48,9 +48,12 @@ ENTRIES = {
     "backoffice:session_rescore": ("post", _session, OFFICE, 302, DISTRICT),
     "backoffice:session_close": ("post", _session, OFFICE, 302, DISTRICT),
     "backoffice:session_decide": ("post", _session, OFFICE, 302, DISTRICT),
+    # Only the council's chair records why a result stands (none of the matrix users sits on the council).
+    "backoffice:session_spread_reason": ("post", _session, set(), 302),
     "backoffice:session_note": ("post", _session, OFFICE, 302, DISTRICT),
     "backoffice:session_minutes": ("get", _session, OFFICE, 200, DISTRICT),
-    "backoffice:my_scoring": ("get", None, OFFICERS_OF_COUNCILS, 200),
+    # Only people with a scoring seat have sheets (none of the matrix users sits on a council).
+    "backoffice:my_scoring": ("get", None, set(), 200),
     # A sheet exists only for its member (who is none of the matrix users): for everyone else it does not exist.
     "backoffice:score_sheet": ("get", _sheet, set(), 200, set(Role)),
     "backoffice:score_sheet_submit": ("post", _sheet, set(), 302, set(Role)),

@@ -49,7 +49,13 @@ def _sent_to_the_ministry():
     _score(session, {d.pk: None for d in dossiers})
     results.close_session(actor=None, session=session)
     draft = decisions.approve_decision(
-        actor=None, session=session, number="5/QĐ-UBND", decided_on=datetime.date.today(), issuing_body="UBND tỉnh"
+        actor=None,
+        session=session,
+        number="5/QĐ-UBND",
+        decided_on=datetime.date.today(),
+        issuing_body="UBND tỉnh",
+        signer_name="Trần Quốc Nam",
+        signer_title="Phó Chủ tịch",
     )
     assert len(draft.sent_up) == 2
     for dossier in dossiers:
@@ -108,6 +114,9 @@ def test_the_province_records_the_ministrys_council_which_recognises_5_stars(cli
             "number": "99/QĐ-BNNMT",
             "decided_on": datetime.date.today().strftime("%d/%m/%Y"),
             "issuing_body": "Bộ Nông nghiệp và Môi trường",
+            "signer_name": "Nguyễn Văn Hòa",
+            "signer_title": "Thứ trưởng",
+            "confirm": "on",
         },
     )
     assert response.status_code == 302

@@ -103,6 +103,8 @@ def test_a_council_of_five_scores_ten_products_and_the_decision_issues_their_cer
         number="1234/QĐ-UBND",
         decided_on=datetime.date.today(),
         issuing_body="UBND tỉnh Khánh Hòa",
+        signer_name="Trần Quốc Nam",
+        signer_title="Phó Chủ tịch",
     )
     certificates = Certificate.objects.filter(decision__number="1234/QĐ-UBND")
     assert certificates.count() == 9
@@ -247,6 +249,8 @@ def test_under_the_three_level_procedure_the_district_recognises_3_stars_and_sen
         number="88/QĐ-UBND",
         decided_on=datetime.date(2024, 10, 15),
         issuing_body="UBND huyện Ninh Phước",
+        signer_name="Lê Văn Bình",
+        signer_title="Chủ tịch",
     )
     assert [r.dossier for r in draft.recognised] == [three]
     four.refresh_from_db()
@@ -278,6 +282,8 @@ def test_90_points_at_the_province_go_to_the_ministry():
         number="1/QĐ-UBND",
         decided_on=datetime.date.today(),
         issuing_body="UBND tỉnh Khánh Hòa",
+        signer_name="Trần Quốc Nam",
+        signer_title="Phó Chủ tịch",
     )
     assert draft.recognised == [] and len(draft.sent_up) == 1
     dossier.refresh_from_db()

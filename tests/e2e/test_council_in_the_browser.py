@@ -50,12 +50,24 @@ def test_a_council_of_five_scores_ten_products_in_the_browser(reference_data, lo
     assert page.locator("text=đã nộp 50/50 phiếu").count() == 1
     assert page.locator("tr.overdue .badge.bad:has-text('vượt mức cho phép')").count() == 1
 
+    # Totals that far apart keep the session open until the chair records why the result stands.
+    chair = council.members.get(role="chair").user
+    page = login(chair, f"/backoffice/sessions/{session.pk}/")
+    page.click("summary:has-text('Ghi lý do giữ kết quả')")
+    page.fill("form[action$='spread-reason/'] input[name=reason]", "Hội đồng đã thảo luận, giữ kết quả.")
+    page.click("form[action$='spread-reason/'] button")
+    assert page.locator(".message:has-text('Đã ghi lý do của Chủ tịch Hội đồng')").count() == 1
+
     office = make_user(Role.PROVINCE_OFFICE)
     page = login(office, f"/backoffice/sessions/{session.pk}/")
+    page.check("form[action$='close/'] input[name=confirm]")
     page.click("button:has-text('Kết thúc phiên và chốt kết quả')")
     assert page.locator(".message:has-text('Đã kết thúc phiên')").count() == 1
     page.fill("#id_number", "2345/QĐ-UBND")
     page.fill("#id_decided_on", datetime.date.today().strftime("%d/%m/%Y"))
+    page.fill("#id_signer_name", "Trần Quốc Nam")
+    page.fill("#id_signer_title", "Phó Chủ tịch UBND tỉnh")
+    page.check("#id_confirm")
     page.click("button:has-text('Phê duyệt quyết định và cấp giấy chứng nhận')")
     assert page.locator(".message:has-text('Đã phê duyệt quyết định')").count() == 1
 

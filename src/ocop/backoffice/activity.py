@@ -67,6 +67,7 @@ VERB_LABELS = {
     "councils.note_added": _("added an advisory note"),
     "councils.sheet_submitted": _("submitted a score sheet"),
     "councils.rescore_requested": _("asked for a re-score"),
+    "councils.spread_reason_recorded": _("recorded why a result stands despite the spread"),
     "councils.session_closed": _("closed the session"),
     "councils.decision_approved": _("approved the recognition decision"),
     # evaluation rules and reference data

@@ -25,7 +25,7 @@ NAVIGATION = [
     NavItem(_("Dossiers"), "backoffice:dossier_list", "dossiers.view_dossiers", "backoffice:dossier_"),
     NavItem(_("Evaluation rounds"), "backoffice:round_list", "dossiers.view_rounds", "backoffice:round_"),
     NavItem(_("Councils"), "backoffice:council_list", "councils.view_councils", "backoffice:council_"),
-    NavItem(_("My score sheets"), "backoffice:my_scoring", "councils.view_councils", "backoffice:my_scoring"),
+    NavItem(_("My score sheets"), "backoffice:my_scoring", "councils.view_my_sheets", "backoffice:my_scoring"),
     NavItem(
         _("Certificates"), "backoffice:certificate_list", "certificates.view_certificates", "backoffice:certificate_"
     ),

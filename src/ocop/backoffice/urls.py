@@ -96,6 +96,7 @@ urlpatterns = [
     path("sessions/<int:pk>/rescore/", councils.session_rescore, name="session_rescore"),
     path("sessions/<int:pk>/close/", councils.session_close, name="session_close"),
     path("sessions/<int:pk>/decision/", councils.session_decide, name="session_decide"),
+    path("sessions/<int:pk>/spread-reason/", councils.session_spread_reason, name="session_spread_reason"),
     path("sessions/<int:pk>/notes/", councils.session_note, name="session_note"),
     path("sessions/<int:pk>/minutes.pdf", councils.session_minutes, name="session_minutes"),
     path("scoring/", councils.my_scoring, name="my_scoring"),

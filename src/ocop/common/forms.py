@@ -1,4 +1,9 @@
+import re
+
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+YEAR_FIRST = re.compile(r"\d{4}\D")
 
 
 class DomainModelForm(forms.ModelForm):
@@ -40,3 +45,16 @@ class RadioButtons(forms.RadioSelect):
             for group, options, index in super().optgroups(name, value, attrs)
             if any(option["value"] != "" for option in options)
         ]
+
+
+class DayFirstDateField(forms.DateField):
+    """A date as a Vietnamese officer types it, day first (25/12/2024), read with the project's input formats; a
+    year-first date (2024-12-25, what a browser's date picker sends) is refused rather than guessed."""
+
+    widget = DateInput
+    default_error_messages = {"invalid": _("Enter the date day first: dd/mm/yyyy.")}
+
+    def to_python(self, value):
+        if isinstance(value, str) and YEAR_FIRST.match(value.strip()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)

@@ -92,6 +92,14 @@ class Session(models.Model):
     )
     minutes_number = models.CharField(_("minutes number"), max_length=60, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    decision = models.OneToOneField(
+        "certificates.RecognitionDecision",
+        verbose_name=_("recognition decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="session",
+    )
 
     class Meta:
         verbose_name = _("scoring session")
@@ -129,6 +137,60 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member.user} – {self.dossier}"
+
+
+class RescoreRequest(models.Model):
+    """The council asked the members who had submitted a product's sheets to score it again."""
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="rescore_requests"
+    )
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="rescore_requests"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("re-score request")
+        verbose_name_plural = _("re-score requests")
+        ordering = ["requested_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier}: {self.reason}"
+
+
+class SpreadReason(models.Model):
+    """The chair's reason for keeping a product's result although its members' totals are further apart than the
+    council allows (instead of a re-score); the minutes print it."""
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="spread_reasons"
+    )
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="spread_reasons"
+    )
+    spread = models.DecimalField(_("spread"), max_digits=5, decimal_places=2)
+    reason = models.CharField(_("reason"), max_length=500)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reason for a spread above the limit")
+        verbose_name_plural = _("reasons for spreads above the limit")
+        constraints = [models.UniqueConstraint(fields=["session", "dossier"], name="councils_spread_reason_once")]
+
+    def __str__(self) -> str:
+        return f"{self.dossier}: {self.reason}"
 
 
 class ReviewNote(models.Model):

@@ -4,7 +4,7 @@ import rules
 
 from ocop.accounts.rules import is_admin, is_district_officer, is_province_office
 from ocop.councils.domain.membership import conflicted_producer_ids
-from ocop.councils.enums import MemberRole, SessionState
+from ocop.councils.enums import SCORING_ROLES, MemberRole, SessionState
 from ocop.councils.models import CouncilMember
 
 
@@ -43,6 +43,11 @@ def is_secretary_or_chair(user, obj) -> bool:
 
 
 @rules.predicate
+def is_chair(user, obj) -> bool:
+    return _memberships(user, obj).filter(role=MemberRole.CHAIR).exists()
+
+
+@rules.predicate
 def owns_sheet(user, assignment) -> bool:
     return assignment is None or assignment.member.user_id == user.pk
 
@@ -64,11 +69,20 @@ def sits_on_a_council(user) -> bool:
     return user.is_authenticated and user.council_memberships.filter(active=True).exists()
 
 
+@rules.predicate
+def scores_on_a_council(user) -> bool:
+    """Holds an active seat that scores: advisory team members review and visit sites but are never given a sheet
+    (sessions.assign), and sheets_of shows nothing of an inactive seat."""
+    return user.is_authenticated and user.council_memberships.filter(active=True, role__in=SCORING_ROLES).exists()
+
+
 office = is_admin | runs_council
 rules.add_perm("councils.view_councils", office | sits_on_a_council)
 rules.add_perm("councils.manage_council", office)
 rules.add_perm("councils.view_council", office | is_member)
 rules.add_perm("councils.oversee_session", office | is_secretary_or_chair)
+rules.add_perm("councils.explain_spread", is_chair)
+rules.add_perm("councils.view_my_sheets", scores_on_a_council)
 rules.add_perm("councils.write_note", office | is_member)
 rules.add_perm("councils.view_sheet", owns_sheet & free_of_conflict)
 rules.add_perm("councils.score", owns_sheet & free_of_conflict & session_open)

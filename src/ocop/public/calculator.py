@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from ocop.evaluation.domain.calculator import estimate
 from ocop.evaluation.domain.rule_sets import rule_set_in_force
+from ocop.evaluation.domain.scoring import answers_from_form
 from ocop.producers import product_sets
 
 
@@ -32,9 +33,7 @@ def calculator_sheet(request, sheet_no: int):
         raise Http404
     rule_set = _rule_set()
     sheet = rule_set.sheet(sheet_no)
-    answers = {
-        code: int(value) for code, value in request.POST.items() if code in sheet.leaves_by_code and value.isdigit()
-    }
+    answers = answers_from_form(sheet, request.POST)
     result = estimate(rule_set, sheet_no, answers) if request.method == "POST" else None
     parts = [
         (part, [(leaf, answers.get(leaf.code)) for leaf in sheet.leaves if leaf.part == part]) for part in sheet.parts

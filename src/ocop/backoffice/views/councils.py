@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,7 @@ from ocop.common.papers.official import render_pdf
 from ocop.councils.domain import decisions, membership, results, sessions, sheets
 from ocop.councils.domain.queries import sheets_of, visible_councils, visible_sessions
 from ocop.councils.interfaces.forms import (
+    ConfirmForm,
     ConflictForm,
     CouncilForm,
     DecisionForm,
@@ -23,11 +25,12 @@ from ocop.councils.interfaces.forms import (
     NoteForm,
     RescoreForm,
     SessionForm,
+    SpreadReasonForm,
 )
 from ocop.councils.interfaces.minutes import minutes
 from ocop.councils.models import CouncilMember
 from ocop.dossiers.models import Dossier
-from ocop.evaluation.domain.scoring import score_sheet
+from ocop.evaluation.domain.scoring import answers_from_form, score_sheet
 from ocop.producers.models import Producer
 
 
@@ -92,7 +95,7 @@ def council_detail(request, pk, obj):
                 dossier_count=Count("assignments__dossier", distinct=True)
             ),
             "manage": manage,
-            "member_form": MemberForm() if manage else None,
+            "member_form": MemberForm(council=obj) if manage else None,
             "producers": Producer.objects.order_by("name").only("pk", "name") if manage else None,
             "breadcrumbs": _crumbs((obj.name, None)),
         },
@@ -104,7 +107,7 @@ def council_detail(request, pk, obj):
 def council_member_add(request, pk, obj):
     return act_and_return(
         request,
-        MemberForm(request.POST),
+        MemberForm(request.POST, council=obj),
         lambda data: membership.add_member(actor=request.user, council=obj, **data),
         _("Member added."),
         reverse("backoffice:council_detail", args=[pk]),
@@ -161,8 +164,16 @@ def session_detail(request, pk, obj):
             "rows": results.overview(obj, viewer=request.user),
             "progress": sessions.progress(obj),
             "quorum_problems": results.quorum_problems(obj) if not closed else [],
+            "close_form": ConfirmForm() if not closed else None,
+            "can_explain_spread": not closed and request.user.has_perm("councils.explain_spread", obj.council),
             "draft": decisions.draft_decision(obj) if closed else None,
-            "decision_form": DecisionForm(initial={"issuing_body": decisions.default_issuing_body(obj.council)})
+            "decision": obj.decision,
+            "decision_form": DecisionForm(
+                initial={
+                    "issuing_body": decisions.default_issuing_body(obj.council),
+                    "decided_on": timezone.localdate(),
+                }
+            )
             if obj.state == "closed"
             else None,
             "notes": obj.notes.select_related("author", "dossier__product"),
@@ -236,11 +247,23 @@ def session_rescore(request, pk, obj):
 
 
 @require_POST
+@require_perm("councils.explain_spread", load_object=_load_session)
+def session_spread_reason(request, pk, obj):
+    form = SpreadReasonForm(request.POST)
+
+    def record(data):
+        dossier = get_object_or_404(Dossier, pk=data["dossier"], round=obj.round)
+        return results.record_spread_reason(actor=request.user, session=obj, dossier=dossier, reason=data["reason"])
+
+    return act_and_return(request, form, record, _("The chair's reason is recorded."), _session_url(obj))
+
+
+@require_POST
 @require_perm("councils.oversee_session", load_object=_load_session)
 def session_close(request, pk, obj):
     return act_and_return(
         request,
-        forms.Form(request.POST),
+        ConfirmForm(request.POST),
         lambda data: results.close_session(actor=request.user, session=obj),
         _("The session is closed and its results are final."),
         _session_url(obj),
@@ -250,10 +273,14 @@ def session_close(request, pk, obj):
 @require_POST
 @require_perm("councils.manage_council", load_object=_load_session)
 def session_decide(request, pk, obj):
+    def approve(data):
+        del data["confirm"]
+        return decisions.approve_decision(actor=request.user, session=obj, **data)
+
     return act_and_return(
         request,
         DecisionForm(request.POST),
-        lambda data: decisions.approve_decision(actor=request.user, session=obj, **data),
+        approve,
         _("The decision was approved and its certificates issued."),
         _session_url(obj),
     )
@@ -272,7 +299,7 @@ def session_note(request, pk, obj):
     return act_and_return(request, form, add, _("Note saved."), target if target.startswith("/") else _session_url(obj))
 
 
-@require_perm("councils.view_councils")
+@require_perm("councils.view_my_sheets")
 def my_scoring(request):
     mine = sheets_of(request.user).select_related("session__council", "dossier__product", "dossier__producer")
     grouped = {}
@@ -334,10 +361,7 @@ def score_sheet_view(request, pk, obj):
         return render(request, "councils/score_sheet.html", _sheet_context(request, obj, obj.answers))
     if not request.user.has_perm("councils.score", obj):
         return render(request, "councils/score_sheet.html", _sheet_context(request, obj, obj.answers), status=403)
-    sheet = sheets.sheet_of(obj)
-    answers = {
-        code: int(value) for code, value in request.POST.items() if code in sheet.leaves_by_code and value.isdigit()
-    }
+    answers = answers_from_form(sheets.sheet_of(obj), request.POST)
     problems = []
     try:
         score = sheets.save_answers(

@@ -36,7 +36,7 @@ from ocop.dossiers.interfaces.forms import (
     SupplementForm,
 )
 from ocop.dossiers.models import Evidence
-from ocop.evaluation.domain.scoring import score_sheet
+from ocop.evaluation.domain.scoring import answers_from_form, score_sheet
 
 
 def _load(request, pk, **_route):
@@ -197,11 +197,7 @@ def dossier_edit(request, pk, obj):
 @require_perm("dossiers.change_dossier", load_object=_load)
 def dossier_self_score(request, pk, obj):
     sheet = drafting.scoring_sheet(obj)
-    answers = (
-        {code: int(value) for code, value in request.POST.items() if code in sheet.leaves_by_code and value.isdigit()}
-        if request.method == "POST"
-        else obj.self_score_answers
-    )
+    answers = answers_from_form(sheet, request.POST) if request.method == "POST" else obj.self_score_answers
     evidence = (
         {code: request.POST.get(f"evidence-{code}", "") for code in sheet.leaves_by_code}
         if request.method == "POST"

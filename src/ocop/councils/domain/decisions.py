@@ -15,6 +15,7 @@ from ocop.certificates.domain.issuing import ISSUING_BODIES, issue_certificate, 
 from ocop.certificates.enums import RecognitionLevel
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.notifications import notify
+from ocop.common.text import clean_text
 from ocop.councils.enums import SessionState
 from ocop.councils.models import Result, Session
 from ocop.dossiers.domain.recipients import officers_at, producer_accounts
@@ -77,27 +78,36 @@ def approve_decision(
     number: str,
     decided_on: datetime.date,
     issuing_body: str,
-    signer_name: str = "",
-    signer_title: str = "",
+    signer_name: str,
+    signer_title: str,
 ) -> DraftDecision:
-    """One step: record the decision, issue its certificates, send the others up, close the products' dossiers."""
+    """One step: record the decision, issue its certificates, send the others up, close the products' dossiers.
+
+    The decision is recorded even when it recognises no product: it is what sends the others up or closes them,
+    and the session keeps it (number, date, signer) for its page."""
     if session.state != SessionState.CLOSED:
         raise ValidationError(
             _("Close the session (freeze its results) before approving the decision."), code="not_closed"
         )
-    draft = draft_decision(session)
-    decision = (
-        record_decision(
-            actor=actor,
-            number=number,
-            decided_on=decided_on,
-            level=session.council.level,
-            issuing_body=issuing_body,
-            signer_name=signer_name,
-            signer_title=signer_title,
+    missing = {
+        field: message
+        for field, value, message in (
+            ("signer_name", signer_name, _("Give the name of the person who signs the decision.")),
+            ("signer_title", signer_title, _("Give the title of the person who signs the decision.")),
         )
-        if draft.recognised
-        else None
+        if not clean_text(value)
+    }
+    if missing:
+        raise ValidationError(missing)
+    draft = draft_decision(session)
+    decision = record_decision(
+        actor=actor,
+        number=number,
+        decided_on=decided_on,
+        level=session.council.level,
+        issuing_body=issuing_body,
+        signer_name=signer_name,
+        signer_title=signer_title,
     )
     for result in draft.recognised:
         issue_certificate(
@@ -110,14 +120,14 @@ def approve_decision(
         _send_up(actor, result)
     for result in draft.sent_back:
         _send_up(actor, result, back=True)
-    session.state = SessionState.DECIDED
-    session.save(update_fields=["state"])
+    session.state, session.decision = SessionState.DECIDED, decision
+    session.save(update_fields=["state", "decision"])
     log_action(
         actor=actor,
         verb="councils.decision_approved",
         target=session,
         data={
-            "decision": number,
+            "decision": decision.number,
             "recognised": len(draft.recognised),
             "sent_up": len(draft.sent_up),
             "not_recognised": len(draft.not_recognised),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts.enums import Role
-from ocop.accounts.models import Organisation, RoleAssignment
+from ocop.accounts.models import Organisation, RoleAssignment, User
 from ocop.common.domain.activity import log_action
 from ocop.common.text import clean_text
 from ocop.councils.enums import MemberRole, SessionState
@@ -65,9 +65,36 @@ def create_council(
     return council
 
 
+# Who may sit on a council: its members and advisory team, the offices and departments that run the programme.
+# Never a producer account (the producers are what the council scores) nor the system administrator.
+SEAT_ROLES = (
+    Role.COUNCIL_MEMBER,
+    Role.ADVISORY_MEMBER,
+    Role.PROVINCE_OFFICE,
+    Role.DEPARTMENT_STAFF,
+    Role.DISTRICT_OFFICER,
+)
+BARRED_ROLES = (Role.ADMIN, Role.PRODUCER)
+
+
+def council_candidates() -> QuerySet[User]:
+    """The people a council's member picker offers and ``add_member`` accepts."""
+    holds = RoleAssignment.objects.active().filter(user=OuterRef("pk"))
+    return (
+        User.objects.filter(is_active=True, is_superuser=False)
+        .filter(Exists(holds.filter(role__in=SEAT_ROLES)))
+        .exclude(Exists(holds.filter(role__in=BARRED_ROLES)))
+    )
+
+
 @transaction.atomic
 def add_member(*, actor, council: Council, user, role: str) -> CouncilMember:
     role = MemberRole(role)
+    if not council_candidates().filter(pk=user.pk).exists():
+        raise ValidationError(
+            {"user": _("Only council members, advisory team members and officers sit on a council.")},
+            code="not_a_candidate",
+        )
     if council.members.filter(user=user).exists():
         raise ValidationError(_("This person is already a member of the council."))
     if role == MemberRole.CHAIR and council.members.filter(role=MemberRole.CHAIR, active=True).exists():

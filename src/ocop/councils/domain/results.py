@@ -1,20 +1,24 @@
 """The council's result per dossier, computed by the one scoring module and frozen when the session closes."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
+from ocop.common.text import clean_text
 from ocop.councils.domain.membership import conflicted_producer_ids
 from ocop.councils.domain.sessions import ensure_open, session_dossiers
 from ocop.councils.domain.sheets import may_see_others
 from ocop.councils.enums import SCORING_ROLES, MemberRole, SessionState
-from ocop.councils.models import Result, Session
+from ocop.councils.models import CouncilMember, RescoreRequest, Result, Session, SpreadReason
 from ocop.dossiers.domain.drafting import scoring_sheet
 from ocop.dossiers.enums import DossierState
+from ocop.dossiers.models import Dossier
 from ocop.evaluation.domain.rule_sets import criteria_rule_set
 from ocop.evaluation.domain.scoring import CouncilScore, score_council, score_sheet
 
@@ -37,19 +41,30 @@ def dossier_score(session: Session, dossier, sheets) -> CouncilScore | None:
     )
 
 
+def scored_dossiers(session: Session):
+    """The dossiers the session scores: those waiting in its round while it is open, then those it froze a result
+    for (once decided they have moved on: recognised, sent up or closed, and their scores stay readable)."""
+    if session.state == SessionState.OPEN:
+        return session_dossiers(session)
+    return Dossier.objects.filter(results__session=session)
+
+
 def overview(session: Session, viewer=None) -> list[dict]:
     """One row per dossier: the members' sheets, the council score so far and whether it may be closed.
 
     Seen by ``viewer`` (the person opening the session page or the draft minutes), a dossier the viewer still holds
     an unsubmitted sheet of shows its progress only: no member's total, no mean, spread or star
-    (``sheets.may_see_others``). Without a viewer (closing the session, office staff) every figure is there."""
+    (``sheets.may_see_others``). Without a viewer (closing the session, office staff) every figure is there.
+    A product whose totals are further apart than the council allows says how the council dealt with it
+    (``spread_resolution``)."""
     sheets_by_dossier: dict[int, list] = {}
     for sheet in session.assignments.select_related("member__user").order_by("member__user__full_name"):
         sheets_by_dossier.setdefault(sheet.dossier_id, []).append(sheet)
+    rescores, reasons = _spread_records(session)
     viewer_pk = getattr(viewer, "pk", None)
     rows = []
     for dossier in (
-        session_dossiers(session).select_related("product", "producer", "rule_set").order_by("receipt_number")
+        scored_dossiers(session).select_related("product", "producer", "rule_set").order_by("receipt_number")
     ):
         sheets = sheets_by_dossier.get(dossier.pk, [])
         hidden = viewer_pk is not None and any(s.member.user_id == viewer_pk and not may_see_others(s) for s in sheets)
@@ -68,9 +83,88 @@ def overview(session: Session, viewer=None) -> list[dict]:
                 "hidden": hidden,
                 "submitted": submitted,
                 "complete": bool(sheets) and submitted == len(sheets),
+                "spread_resolution": SpreadResolution(
+                    rescores=rescores.get(dossier.pk, []), reason=reasons.get(dossier.pk)
+                )
+                if score is not None and score.spread_exceeded
+                else None,
             }
         )
     return rows
+
+
+@dataclass(frozen=True)
+class SpreadResolution:
+    """How the council dealt with members' totals further apart than it allows: it re-scored the product (the
+    re-score requests, with their reasons), or the chair recorded why the result stands. Neither yet: the session
+    cannot close."""
+
+    rescores: list[RescoreRequest]
+    reason: SpreadReason | None
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.rescores) or self.reason is not None
+
+
+def _spread_records(session: Session) -> tuple[dict[int, list[RescoreRequest]], dict[int, SpreadReason]]:
+    rescores: dict[int, list[RescoreRequest]] = {}
+    for request in session.rescore_requests.all():
+        rescores.setdefault(request.dossier_id, []).append(request)
+    reasons = {reason.dossier_id: reason for reason in session.spread_reasons.select_related("recorded_by")}
+    return rescores, reasons
+
+
+def _unresolved_spreads(session: Session, rows: list[dict]) -> list[str]:
+    return [
+        _(
+            "%(product)s: the members' totals are %(spread)s points apart, more than the %(allowed)s allowed. Ask "
+            "the members to score it again, or the chair records why the result stands."
+        )
+        % {
+            "product": row["dossier"].product.name,
+            "spread": number_format(row["score"].spread, 2),
+            "allowed": number_format(session.council.allowed_spread.normalize()),  # 10, not 10,00
+        }
+        for row in rows
+        if row["spread_resolution"] is not None and not row["spread_resolution"].resolved
+    ]
+
+
+def chair_of(session: Session, user) -> CouncilMember | None:
+    """The user's seat as the council's active chair, or None."""
+    return session.council.members.filter(user=user.pk, role=MemberRole.CHAIR, active=True).first()
+
+
+@transaction.atomic
+def record_spread_reason(*, actor, session: Session, dossier, reason: str) -> SpreadReason:
+    """The chair keeps a product's result although its members' totals are further apart than the council allows,
+    and says why (the minutes print it); the alternative is a re-score."""
+    ensure_open(session)
+    chair = chair_of(session, actor)
+    if chair is None:
+        raise ValidationError(_("Only the council's chair records why a result stands."), code="not_chair")
+    reason = clean_text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Say why the result stands although the totals are far apart.")})
+    row = next((row for row in overview(session) if row["dossier"].pk == dossier.pk), None)
+    if row is None or row["spread_resolution"] is None:
+        raise ValidationError(
+            _("The members' totals of this product are within the allowed spread: there is nothing to explain."),
+            code="within_spread",
+        )
+    spread_reason, _created = SpreadReason.objects.update_or_create(
+        session=session,
+        dossier=dossier,
+        defaults={"reason": reason, "spread": row["score"].spread, "recorded_by": actor},
+    )
+    log_action(
+        actor=actor,
+        verb="councils.spread_reason_recorded",
+        target=session,
+        data={"dossier": dossier.receipt_number, "spread": row["score"].spread, "reason": reason},
+    )
+    return spread_reason
 
 
 def quorum_problems(session: Session) -> list[str]:
@@ -119,6 +213,7 @@ def close_session(*, actor, session: Session) -> list[Result]:
         for row in rows
         if not row["complete"]
     ]
+    problems += _unresolved_spreads(session, rows)
     problems += _conflicted_sheets(rows)
     if not rows:
         problems.append(_("The session has no dossier to score."))

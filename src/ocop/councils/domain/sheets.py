@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.notifications import notify
+from ocop.common.text import clean_text
 from ocop.councils.domain.membership import conflicted_producer_ids
 from ocop.councils.domain.sessions import ensure_open
-from ocop.councils.models import Assignment, Session
+from ocop.councils.models import Assignment, RescoreRequest, Session
 from ocop.dossiers.domain.drafting import scoring_sheet
 from ocop.evaluation.definitions import Sheet
 from ocop.evaluation.domain.scoring import SheetScore, answer_problems, score_sheet
@@ -77,7 +78,7 @@ def submit_sheet(*, actor, assignment: Assignment) -> SheetScore:
 def request_rescore(*, actor, session: Session, dossier, reason: str) -> int:
     """The council discusses a product (e.g. totals too far apart) and its members score it again."""
     ensure_open(session)
-    reason = (reason or "").strip()
+    reason = clean_text(reason)
     if not reason:
         raise ValidationError({"reason": _("Say why the product is scored again.")})
     sheets = list(
@@ -86,6 +87,7 @@ def request_rescore(*, actor, session: Session, dossier, reason: str) -> int:
     if not sheets:
         raise ValidationError(_("No member has submitted this product yet."))
     Assignment.objects.filter(pk__in=[s.pk for s in sheets]).update(submitted_at=None)
+    RescoreRequest.objects.create(session=session, dossier=dossier, reason=reason, requested_by=actor)
     log_action(
         actor=actor,
         verb="councils.rescore_requested",

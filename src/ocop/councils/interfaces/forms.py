@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.models import User
-from ocop.common.forms import DateInput, DomainModelForm
+from ocop.common.forms import DateInput, DayFirstDateField, DomainModelForm
+from ocop.councils.domain.membership import council_candidates
 from ocop.councils.enums import MemberRole, NoteKind
 from ocop.councils.models import Council, Session
 from ocop.dossiers.models import Round
@@ -29,8 +30,13 @@ class CouncilForm(DomainModelForm):
 
 
 class MemberForm(forms.Form):
-    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.filter(is_active=True).order_by("full_name"))
+    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role in the council"), choices=MemberRole.choices)
+
+    def __init__(self, *args, council: Council, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = council_candidates().exclude(council_memberships__council=council)  # not those already on it
+        self.fields["user"].queryset = people.order_by("full_name")
 
 
 class ConflictForm(forms.Form):
@@ -52,12 +58,28 @@ class SessionForm(DomainModelForm):
         ).order_by("cutoff")
 
 
-class DecisionForm(forms.Form):
+class ConfirmForm(forms.Form):
+    """An irreversible step: the person ticks that they mean it (the page works without JavaScript)."""
+
+    confirm = forms.BooleanField(
+        label=_("I have checked the results: this cannot be undone."),
+        error_messages={"required": _("Tick the confirmation first: this step cannot be undone.")},
+    )
+
+
+class DecisionForm(ConfirmForm):
     number = forms.CharField(label=_("Decision number"), max_length=60)
-    decided_on = forms.DateField(label=_("Decision date"), widget=DateInput())
+    decided_on = DayFirstDateField(label=_("Decision date"))
     issuing_body = forms.CharField(label=_("Issuing body"), max_length=200)
-    signer_name = forms.CharField(label=_("Signed by"), max_length=150, required=False)
-    signer_title = forms.CharField(label=_("Title of the signer"), max_length=150, required=False)
+    signer_name = forms.CharField(label=_("Signed by"), max_length=150)
+    signer_title = forms.CharField(label=_("Title of the signer"), max_length=150)
+
+    field_order = ["number", "decided_on", "issuing_body", "signer_name", "signer_title", "confirm"]
+
+
+class SpreadReasonForm(forms.Form):
+    dossier = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Why the result stands"), max_length=500)
 
 
 class RescoreForm(forms.Form):

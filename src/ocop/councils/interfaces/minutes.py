@@ -51,8 +51,8 @@ def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:
         ),
         Heading("II. Kết quả chấm điểm"),
         Paragraph(
-            f"Kết quả là điểm trung bình cộng tổng điểm của các thành viên; chênh lệch tổng điểm giữa các "
-            f"thành viên không quá {vi_number(council.allowed_spread)} điểm."
+            "Kết quả là điểm trung bình cộng tổng điểm của các thành viên; chênh lệch tổng điểm giữa các thành viên "
+            f"được phép không quá {vi_number(council.allowed_spread)} điểm."
         ),
         Table(
             columns=(
@@ -65,6 +65,7 @@ def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:
             rows=[_score_row(n, row) for n, row in enumerate(rows, start=1)],
         ),
     ]
+    body += [Paragraph(text) for text in _spread_paragraphs(rows, council.allowed_spread)]
     notes = list(session.notes.select_related("dossier__product"))
     if notes:
         body.append(Heading("III. Ý kiến của Tổ tư vấn"))
@@ -99,3 +100,25 @@ def _score_row(number: int, row: dict) -> tuple[str, ...]:
         vi_number(score.mean, 2) if score else "–",
         star,
     )
+
+
+def _spread_paragraphs(rows: list[dict], allowed) -> list[str]:
+    """What the council did about each product whose members' totals were further apart than it allows."""
+    paragraphs = []
+    for row in rows:
+        resolution = row["spread_resolution"]
+        if resolution is None:
+            continue
+        text = (
+            f"{row['dossier'].product.name}: tổng điểm các thành viên chênh lệch {vi_number(row['score'].spread, 2)} "
+            f"điểm, vượt mức cho phép {vi_number(allowed)} điểm."
+        )
+        if resolution.rescores:
+            reasons = "; ".join(rescore.reason.rstrip(".") for rescore in resolution.rescores)
+            text += f" Hội đồng đã thảo luận và các thành viên chấm lại (lý do: {reasons})."
+        if resolution.reason:
+            text += f" Chủ tịch Hội đồng ghi nhận lý do giữ kết quả: {resolution.reason.reason.rstrip('.')}."
+        if not resolution.resolved:
+            text += " Hội đồng chưa chấm lại, Chủ tịch Hội đồng chưa ghi nhận lý do."
+        paragraphs.append(text)
+    return paragraphs

@@ -5,6 +5,7 @@ star rule (bands, cumulative minima, disqualification) lives in ``final_star`` a
 explains it with a worked example.
 """
 
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -99,6 +100,22 @@ def answer_problems(sheet: Sheet, answers: Answers) -> list[str]:
                 % {"code": code, "option": order, "count": len(leaf.options)}
             )
     return problems
+
+
+# An option number as a form sends it: one to three ASCII digits (no sheet has a hundred options).
+_OPTION_NUMBER = re.compile(r"[0-9]{1,3}")
+
+
+def answers_from_form(sheet: Sheet, data: Mapping[str, object]) -> dict[str, int]:
+    """The options ticked on a submitted sheet (``data``: request.POST or a dict), one per criterion named by its
+    code. Other fields, and values that are not an option number (empty, ``²``, 5,000 digits…), are left out; an
+    option the criterion does not have stays in, for ``answer_problems`` to name."""
+    answers = {}
+    for code in sheet.leaves_by_code:
+        value = data.get(code)
+        if isinstance(value, str) and _OPTION_NUMBER.fullmatch(value):
+            answers[code] = int(value)
+    return answers
 
 
 def score_sheet(sheet: Sheet, answers: Answers, *, disqualified: bool = False) -> SheetScore:
