@@ -44,6 +44,19 @@ def _test_settings(settings, _media_root):
     }
 
 
+@pytest.fixture
+def reference_data(transactional_db):
+    """Administrative units and rule sets, which the flush after the previous transactional test removed."""
+    from ocop.evaluation.domain.rule_sets import load_builtin_rule_sets
+    from ocop.geo.domain.loader import load_administrative_units
+    from ocop.geo.models import AdministrativeUnit
+
+    if not AdministrativeUnit.objects.exists():
+        load_administrative_units()
+    load_builtin_rule_sets()
+
+
 def pytest_collection_modifyitems(config, items):
-    """Browser tests empty the database after each of them (the live server needs real transactions): last."""
-    items.sort(key=lambda item: "tests/e2e/" in item.nodeid)
+    """Tests on real transactions (browser tests, whose live server needs them, and concurrency tests) empty the
+    database after each of them: they run last, browser tests at the very end."""
+    items.sort(key=lambda item: ("transactional_db" in getattr(item, "fixturenames", ()), "tests/e2e/" in item.nodeid))

@@ -86,7 +86,8 @@ def answer_every_criterion(sheet, option: int = 1) -> dict[str, int]:
 
 
 def make_dossier(product=None, *, state: str = "draft", on=None, actor=None, kind: str = "first"):
-    """A dossier walked through the real workflow up to ``state`` (draft, submitted, forwarded or accepted)."""
+    """A dossier walked through the real workflow up to ``state`` (draft, ready — complete but not filed —, submitted,
+    forwarded or accepted)."""
     from ocop.dossiers import checklist
     from ocop.dossiers.domain import drafting, workflow
 
@@ -102,6 +103,8 @@ def make_dossier(product=None, *, state: str = "draft", on=None, actor=None, kin
     drafting.save_self_score(
         actor=actor, dossier=dossier, evidence={}, answers=answer_every_criterion(drafting.scoring_sheet(dossier), 2)
     )
+    if state == "ready":
+        return dossier
     workflow.submit_dossier(actor=actor, dossier=dossier, on=on)
     if state == "submitted":
         return dossier

@@ -34,18 +34,6 @@ def browser():
 
 
 @pytest.fixture
-def reference_data(transactional_db):
-    """Administrative units and rule sets, which the flush after the previous browser test removed."""
-    from ocop.evaluation.domain.rule_sets import load_builtin_rule_sets
-    from ocop.geo.domain.loader import load_administrative_units
-    from ocop.geo.models import AdministrativeUnit
-
-    if not AdministrativeUnit.objects.exists():
-        load_administrative_units()
-    load_builtin_rule_sets()
-
-
-@pytest.fixture
 def login(live_server, browser):
     """Open a page logged in as ``user`` (password from tests.factories.PASSWORD)."""
     from tests.factories import PASSWORD

@@ -16,6 +16,7 @@ from ocop.certificates.enums import RECOGNISED_STARS, IssueBasis, RecognitionLev
 from ocop.certificates.models import Certificate, RecognitionDecision
 from ocop.common.dates import add_months
 from ocop.common.domain.activity import log_action
+from ocop.common.domain.locking import lock
 from ocop.common.text import clean_text
 from ocop.evaluation.domain.rule_sets import rule_set_in_force, rule_set_named
 
@@ -96,6 +97,7 @@ def register_certificate_from_records(
     """Enter a certificate issued before the system, from its recognition decision."""
     decision_number = clean_text(decision_number)
     _check_stars(stars)
+    lock(product)  # one certificate number, one predecessor: issues for a product go one at a time
     if not decision_number:
         raise ValidationError({"decision_number": _("Give the number of the recognition decision.")})
     decision = RecognitionDecision.objects.filter(
@@ -192,6 +194,7 @@ def issue_certificate(
     """Issue the certificate a decision grants. A product's certificate still in force is replaced by it (an upgrade
     or a re-evaluation), and both stay in the product's history."""
     _check_stars(stars)
+    lock(product)  # one certificate number, one predecessor: issues for a product go one at a time
     _check_product(product)
     if decision.certificates.filter(product=product).exists():
         raise ValidationError(_("This decision already recognises this product."))
@@ -247,6 +250,7 @@ def correct_certificate(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say what is corrected.")})
+    lock(certificate.product)  # two corrections at once: the second finds the certificate replaced
     if certificate_in_force_on(certificate.product, decided_on) != certificate:
         raise ValidationError(
             _("Only the certificate in force can be corrected; this one is %(status)s.")

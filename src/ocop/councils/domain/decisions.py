@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ocop.certificates.domain.issuing import ISSUING_BODIES, issue_certificate, record_decision
 from ocop.certificates.enums import RecognitionLevel
 from ocop.common.domain.activity import log_action
+from ocop.common.domain.locking import lock
 from ocop.common.domain.notifications import notify
 from ocop.common.text import clean_text
 from ocop.councils.enums import SessionState
@@ -84,7 +85,12 @@ def approve_decision(
     """One step: record the decision, issue its certificates, send the others up, close the products' dossiers.
 
     The decision is recorded even when it recognises no product: it is what sends the others up or closes them,
-    and the session keeps it (number, date, signer) for its page."""
+    and the session keeps it (number, date, signer) for its page. A second request (a double click, two people at
+    once, whatever number it carries) waits for the first and gets what it did: one decision, one certificate per
+    product."""
+    lock(session)
+    if session.state == SessionState.DECIDED:
+        return draft_decision(session)
     if session.state != SessionState.CLOSED:
         raise ValidationError(
             _("Close the session (freeze its results) before approving the decision."), code="not_closed"

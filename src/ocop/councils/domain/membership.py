@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ocop.accounts.enums import Role
 from ocop.accounts.models import Organisation, RoleAssignment, User
 from ocop.common.domain.activity import log_action
+from ocop.common.domain.locking import lock
 from ocop.common.text import clean_text
 from ocop.councils.enums import MemberRole, SessionState
 from ocop.councils.models import Assignment, ConflictDeclaration, Council, CouncilMember
@@ -147,6 +148,9 @@ def _withdraw_conflicted_sheets(actor, member: CouncilMember, producer: Producer
         .order_by("pk")
     )
     for sheet in sheets:
+        lock(sheet.session)
+        if sheet.session.state != SessionState.OPEN:  # closed meanwhile: its results are final
+            continue
         log_action(
             actor=actor,
             verb="councils.sheet_withdrawn_for_conflict",

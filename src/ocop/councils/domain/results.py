@@ -10,6 +10,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
+from ocop.common.domain.locking import lock
 from ocop.common.text import clean_text
 from ocop.councils.domain.membership import conflicted_producer_ids
 from ocop.councils.domain.sessions import ensure_open, session_dossiers
@@ -204,8 +205,12 @@ def _conflicted_sheets(rows: list[dict]) -> list[str]:
 
 @transaction.atomic
 def close_session(*, actor, session: Session) -> list[Result]:
-    """Freeze the results: quorum met, every sheet submitted; each dossier gets its mean, band and star."""
-    ensure_open(session)
+    """Freeze the results: quorum met, every sheet submitted; each dossier gets its mean, band and star.
+
+    A second request (a double click, two people at once) waits for the first and gets the results it froze."""
+    lock(session)
+    if session.state != SessionState.OPEN:
+        return list(session.results.order_by("pk"))
     rows = overview(session)
     problems = quorum_problems(session)
     problems += [

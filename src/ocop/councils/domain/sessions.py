@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
+from ocop.common.domain.locking import lock
 from ocop.common.text import clean_text
 from ocop.councils.domain.membership import conflicted_producer_ids
 from ocop.councils.enums import SCORING_ROLES, SessionState
@@ -17,6 +18,8 @@ from ocop.dossiers.models import Dossier, Round
 
 
 def ensure_open(session: Session) -> None:
+    """Re-read the session under lock (common.domain.locking) and refuse unless it is still open."""
+    lock(session)
     if session.state != SessionState.OPEN:
         raise ValidationError(
             _("The session is closed: its sheets and assignments can no longer change."), code="session_closed"

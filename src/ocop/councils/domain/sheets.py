@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
+from ocop.common.domain.locking import lock
 from ocop.common.domain.notifications import notify
 from ocop.common.text import clean_text
 from ocop.councils.domain.membership import conflicted_producer_ids
@@ -22,6 +23,7 @@ def sheet_of(assignment: Assignment) -> Sheet:
 
 def _ensure_editable(assignment: Assignment) -> None:
     ensure_open(assignment.session)
+    lock(assignment)
     if assignment.dossier.producer_id in conflicted_producer_ids(assignment.member):
         raise ValidationError(
             _("%(member)s is linked to %(producer)s and may not score its product.")

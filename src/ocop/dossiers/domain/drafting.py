@@ -12,6 +12,7 @@ from ocop.certificates.domain.validity import current_certificate
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.changes import apply_changes
 from ocop.common.domain.changes import ensure_editable as ensure_known_fields
+from ocop.common.domain.locking import lock
 from ocop.common.text import clean_text
 from ocop.common.uploads import DOCUMENT_TYPES, check_upload
 from ocop.dossiers import checklist
@@ -203,6 +204,7 @@ def remove_evidence(*, actor, evidence: Evidence) -> Dossier:
 
 
 def _ensure_with_level(dossier: Dossier, levels: set[str]) -> None:
+    lock(dossier)
     if dossier.state not in (DossierState.SUBMITTED, DossierState.FORWARDED) or dossier.current_level not in levels:
         raise ValidationError(_("The dossier is not under review here."), code="not_under_review")
 

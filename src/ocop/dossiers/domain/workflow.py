@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.calendar import add_working_days
+from ocop.common.domain.locking import lock
 from ocop.common.domain.notifications import notify
 from ocop.common.text import clean_lines
 from ocop.dossiers import checklist
@@ -51,6 +52,9 @@ EDITABLE_STATES = frozenset({S.DRAFT, S.SUPPLEMENT_REQUESTED})
 
 
 def ensure_transition(dossier: Dossier, action: str) -> None:
+    """Re-read the dossier under lock (common.domain.locking) and refuse an action its state does not allow: a
+    second click waits for the first and is refused, so a dossier is never filed twice nor given two numbers."""
+    lock(dossier)
     allowed_from, _target = TRANSITIONS[action]
     if dossier.state not in allowed_from:
         raise ValidationError(
@@ -61,6 +65,7 @@ def ensure_transition(dossier: Dossier, action: str) -> None:
 
 
 def ensure_editable(dossier: Dossier) -> None:
+    lock(dossier)
     if dossier.state not in EDITABLE_STATES:
         raise ValidationError(
             _("A dossier that is “%(state)s” cannot be changed.") % {"state": dossier.get_state_display()},

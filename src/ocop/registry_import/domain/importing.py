@@ -16,6 +16,7 @@ from ocop.accounts.domain.scope import scope_of
 from ocop.certificates.domain.issuing import recorded_decisions, register_certificate_from_records
 from ocop.certificates.enums import RECOGNISED_STARS, RecognitionLevel
 from ocop.common.domain.activity import log_action
+from ocop.common.domain.locking import lock
 from ocop.common.text import fold
 from ocop.geo.enums import UnitLevel
 from ocop.geo.models import AdministrativeUnit
@@ -393,6 +394,7 @@ def apply_import(*, actor, batch: ImportBatch) -> ImportPlan:
     If the registry changed since the check and rows now have errors, nothing is written, the batch records the
     new errors and the returned plan is not ``ok``.
     """
+    lock(batch)  # a second click waits for the first, then finds the batch applied
     if batch.status != ImportBatch.Status.CHECKED:
         raise ValidationError(_("Only a checked import without errors can be applied."))
     with batch.file.open("rb") as handle:
