@@ -55,6 +55,18 @@ class Dossier(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # What the dossier is checked and scored on, fixed when it is filed: the product's set that day and the rule set
+    # whose scoring sheets apply (its own, or the latest with sheets for rules loaded as procedures only). Editing the
+    # product later changes neither; a draft follows its product.
+    product_set = models.PositiveSmallIntegerField(_("product set scored on"), null=True, blank=True)
+    sheets_rule_set = models.ForeignKey(
+        "evaluation.RuleSet",
+        verbose_name=_("rule set of the scoring sheet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     receipt_number = models.CharField(_("receipt number"), max_length=60, blank=True, db_index=True)
     commune = models.ForeignKey(
         "geo.AdministrativeUnit",
@@ -107,6 +119,11 @@ class Dossier(models.Model):
 
     def __str__(self) -> str:
         return self.receipt_number or _("Dossier of %(product)s (draft)") % {"product": self.product}
+
+    @property
+    def filed_product_set(self) -> int:
+        """The product set the dossier is checked and scored on: fixed at filing; a draft follows its product."""
+        return self.product_set or self.product.product_set
 
 
 class ReceiptSequence(models.Model):

@@ -30,7 +30,7 @@ from ocop.councils.interfaces.forms import (
 from ocop.councils.interfaces.minutes import minutes
 from ocop.councils.models import CouncilMember
 from ocop.dossiers.models import Dossier
-from ocop.evaluation.domain.scoring import answers_from_form, score_sheet
+from ocop.evaluation.domain.scoring import answers_from_form, score_sheet, usable_answers
 from ocop.producers.models import Producer
 
 
@@ -339,7 +339,7 @@ def _sheet_context(request, assignment, answers, problems=()):
             .exclude(pk=assignment.pk)
             .select_related("member__user")
         ):
-            total = score_sheet(sheet, other.answers).total if other.submitted_at else None
+            total = score_sheet(sheet, usable_answers(sheet, other.answers)).total if other.submitted_at else None
             others.append((other.member, total))
     return {
         "assignment": assignment,
@@ -347,7 +347,7 @@ def _sheet_context(request, assignment, answers, problems=()):
         "sheet": sheet,
         "parts": parts,
         "problems": problems,
-        "score": score_sheet(sheet, answers, disqualified=assignment.disqualified),
+        "score": score_sheet(sheet, usable_answers(sheet, answers), disqualified=assignment.disqualified),
         "evidence": dossier.evidence.select_related("document"),
         "others": others,
         "editable": request.user.has_perm("councils.score", assignment) and not assignment.submitted_at,
@@ -357,10 +357,11 @@ def _sheet_context(request, assignment, answers, problems=()):
 
 @require_perm("councils.view_sheet", load_object=_load_sheet)
 def score_sheet_view(request, pk, obj):
+    saved = usable_answers(sheets.sheet_of(obj), obj.answers)
     if request.method != "POST":
-        return render(request, "councils/score_sheet.html", _sheet_context(request, obj, obj.answers))
+        return render(request, "councils/score_sheet.html", _sheet_context(request, obj, saved))
     if not request.user.has_perm("councils.score", obj):
-        return render(request, "councils/score_sheet.html", _sheet_context(request, obj, obj.answers), status=403)
+        return render(request, "councils/score_sheet.html", _sheet_context(request, obj, saved), status=403)
     answers = answers_from_form(sheets.sheet_of(obj), request.POST)
     problems = []
     try:

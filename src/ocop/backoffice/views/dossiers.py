@@ -36,7 +36,7 @@ from ocop.dossiers.interfaces.forms import (
     SupplementForm,
 )
 from ocop.dossiers.models import Evidence
-from ocop.evaluation.domain.scoring import answers_from_form, score_sheet
+from ocop.evaluation.domain.scoring import answers_from_form, score_sheet, usable_answers
 
 
 def _load(request, pk, **_route):
@@ -95,10 +95,17 @@ def dossier_create(request):
     )
 
 
+def _self_score(dossier):
+    if not dossier.self_score_answers:
+        return None
+    sheet = drafting.scoring_sheet(dossier)
+    return score_sheet(sheet, usable_answers(sheet, dossier.self_score_answers))
+
+
 @require_perm("dossiers.view_dossiers", load_object=_load)
 def dossier_detail(request, pk, obj):
     user = request.user
-    product_set = obj.product.product_set
+    product_set = obj.filed_product_set
     evidence = list(obj.evidence.select_related("document"))
     marks = {(m.requirement, m.level): m for m in obj.marks.select_related("marked_by")}
     items = [
@@ -123,9 +130,7 @@ def dossier_detail(request, pk, obj):
         "rejection_reasons": next_steps.rejection_reasons(obj),
         "report": getattr(obj, "commune_report", None),
         "reviews": list(obj.commune_reviews.all()),
-        "self_score": score_sheet(drafting.scoring_sheet(obj), obj.self_score_answers)
-        if obj.self_score_answers
-        else None,
+        "self_score": _self_score(obj),
         "outcome": outcome_of(obj),
         "next": _next_step_rows(request, obj),
         "can_change": can_change,
@@ -197,7 +202,11 @@ def dossier_edit(request, pk, obj):
 @require_perm("dossiers.change_dossier", load_object=_load)
 def dossier_self_score(request, pk, obj):
     sheet = drafting.scoring_sheet(obj)
-    answers = answers_from_form(sheet, request.POST) if request.method == "POST" else obj.self_score_answers
+    answers = (
+        answers_from_form(sheet, request.POST)
+        if request.method == "POST"
+        else usable_answers(sheet, obj.self_score_answers)
+    )
     evidence = (
         {code: request.POST.get(f"evidence-{code}", "") for code in sheet.leaves_by_code}
         if request.method == "POST"
@@ -240,7 +249,7 @@ def dossier_self_score(request, pk, obj):
             "parts": parts,
             "errors": errors,
             # The total as the scoring module computes it from what is saved (or was just sent back with errors).
-            "score": score_sheet(sheet, answers or {}),
+            "score": score_sheet(sheet, usable_answers(sheet, answers)),
             "detail_url": detail,
             "breadcrumbs": _crumbs((str(obj), detail), (_("Self-score"), None)),
         },

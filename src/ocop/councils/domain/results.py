@@ -17,11 +17,10 @@ from ocop.councils.domain.sessions import ensure_open, session_dossiers
 from ocop.councils.domain.sheets import may_see_others
 from ocop.councils.enums import SCORING_ROLES, MemberRole, SessionState
 from ocop.councils.models import CouncilMember, RescoreRequest, Result, Session, SpreadReason
-from ocop.dossiers.domain.drafting import scoring_sheet
+from ocop.dossiers.domain.drafting import scoring_rules, scoring_sheet
 from ocop.dossiers.enums import DossierState
 from ocop.dossiers.models import Dossier
-from ocop.evaluation.domain.rule_sets import criteria_rule_set
-from ocop.evaluation.domain.scoring import CouncilScore, score_council, score_sheet
+from ocop.evaluation.domain.scoring import CouncilScore, score_council, score_sheet, usable_answers
 
 
 def dossier_score(session: Session, dossier, sheets) -> CouncilScore | None:
@@ -33,13 +32,17 @@ def dossier_score(session: Session, dossier, sheets) -> CouncilScore | None:
     submitted = [s for s in sheets if s.submitted_at is not None]
     if not submitted:
         return None
-    return score_council(
-        scoring_sheet(dossier),
-        [(str(s.member.user), s.answers) for s in submitted],
-        bands=dossier.rule_set.bands,
-        allowed_spread=session.council.allowed_spread,
-        disqualified=any(s.disqualified for s in submitted),
-    )
+    sheet = scoring_sheet(dossier)
+    try:
+        return score_council(
+            sheet,
+            [(str(s.member.user), usable_answers(sheet, s.answers)) for s in submitted],
+            bands=dossier.rule_set.bands,
+            allowed_spread=session.council.allowed_spread,
+            disqualified=any(s.disqualified for s in submitted),
+        )
+    except ValidationError:  # a sheet saved before the dossier's product set was fixed no longer fits: re-score it
+        return None
 
 
 def scored_dossiers(session: Session):
@@ -74,7 +77,10 @@ def overview(session: Session, viewer=None) -> list[dict]:
             totals, score = [(s, None) for s in sheets], None
         else:
             criteria = scoring_sheet(dossier) if sheets else None
-            totals = [(s, score_sheet(criteria, s.answers).total if s.submitted_at else None) for s in sheets]
+            totals = [
+                (s, score_sheet(criteria, usable_answers(criteria, s.answers)).total if s.submitted_at else None)
+                for s in sheets
+            ]
             score = dossier_score(session, dossier, sheets)
         rows.append(
             {
@@ -218,6 +224,12 @@ def close_session(*, actor, session: Session) -> list[Result]:
         for row in rows
         if not row["complete"]
     ]
+    problems += [
+        _("%(product)s: a submitted sheet does not fit the product's scoring sheet; ask for a re-score.")
+        % {"product": row["dossier"].product.name}
+        for row in rows
+        if row["complete"] and row["score"] is None
+    ]
     problems += _unresolved_spreads(session, rows)
     problems += _conflicted_sheets(rows)
     if not rows:
@@ -238,7 +250,7 @@ def close_session(*, actor, session: Session) -> list[Result]:
                 recognised=score.recognised,
                 disqualified=score.disqualified,
                 spread=score.spread,
-                detail=score.as_dict() | {"sheets_of": criteria_rule_set(dossier.rule_set).identifier},
+                detail=score.as_dict() | {"sheets_of": scoring_rules(dossier).identifier},
                 recognised_by=recognised_by or "",
             )
         )

@@ -87,11 +87,16 @@ def update_dossier(*, actor, dossier: Dossier, **changes) -> Dossier:
     return dossier
 
 
+def scoring_rules(dossier: Dossier):
+    """The rule set whose sheets score the dossier: fixed at filing (``Dossier.sheets_rule_set``); for a draft, that of
+    today's rules (for rules loaded without sheets, see evaluation.domain.rule_sets.criteria_rule_set)."""
+    return dossier.sheets_rule_set or criteria_rule_set(dossier.rule_set or rule_set_in_force(timezone.localdate()))
+
+
 def scoring_sheet(dossier: Dossier):
-    """The sheet the dossier is scored on (self-score and council): that of the rules it was filed under, or of
-    today's for a draft; for rules loaded without sheets, see evaluation.domain.rule_sets.criteria_rule_set."""
-    rule_set = dossier.rule_set or rule_set_in_force(timezone.localdate())
-    return criteria_rule_set(rule_set).sheet(dossier.product.product_set)
+    """The sheet the dossier is scored on (self-score and council): the product set and the rules fixed when it was
+    filed, so that editing the product later changes nothing the council scores; a draft follows its product."""
+    return scoring_rules(dossier).sheet(dossier.filed_product_set)
 
 
 @transaction.atomic
@@ -123,7 +128,7 @@ def save_self_score(*, actor, dossier: Dossier, answers: dict[str, int], evidenc
 
 def _requirement(dossier: Dossier, code: str) -> checklist.Requirement:
     requirement = checklist.BY_CODE.get(code)
-    if requirement is None or not requirement.applies_to(dossier.product.product_set):
+    if requirement is None or not requirement.applies_to(dossier.filed_product_set):
         raise ValidationError({"requirement": _("This item is not on the checklist of this product set.")})
     return requirement
 
@@ -162,7 +167,7 @@ def reusable_documents(dossier: Dossier, on: datetime.date | None = None) -> dic
             by_kind.setdefault(document.kind, []).append(document)
     return {
         requirement.code: by_kind[requirement.document_kind]
-        for requirement in checklist.requirements_for(dossier.product.product_set)
+        for requirement in checklist.requirements_for(dossier.filed_product_set)
         if requirement.document_kind in by_kind
     }
 

@@ -26,8 +26,8 @@ from ocop.dossiers.domain.recipients import officers_at, producer_accounts
 from ocop.dossiers.domain.routing import evaluating_area, next_receipt_number, receiving_commune, round_for
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.models import CommuneReview, Dossier, SupplementRequest
-from ocop.evaluation.domain.rule_sets import rule_set_in_force
-from ocop.evaluation.domain.scoring import score_sheet
+from ocop.evaluation.domain.rule_sets import criteria_rule_set, rule_set_in_force
+from ocop.evaluation.domain.scoring import score_sheet, usable_answers
 
 S = DossierState
 TRANSITIONS = {
@@ -106,12 +106,13 @@ def _unanswered_criteria(dossier: Dossier) -> int:
     # drafting imports this module (ensure_editable): import the sheet lookup when needed, not at load time.
     from ocop.dossiers.domain.drafting import scoring_sheet
 
-    return len(score_sheet(scoring_sheet(dossier), dossier.self_score_answers).unanswered)
+    sheet = scoring_sheet(dossier)
+    return len(score_sheet(sheet, usable_answers(sheet, dossier.self_score_answers)).unanswered)
 
 
 def missing_for_submission(dossier: Dossier) -> list[str]:
     """What still keeps the producer from filing: required evidence, samples, the self-assessment."""
-    product_set = dossier.product.product_set
+    product_set = dossier.filed_product_set
     provided = set(dossier.evidence.values_list("requirement", flat=True))
     problems = [
         _("Evidence missing: %(item)s.") % {"item": requirement.label}
@@ -150,14 +151,23 @@ def submit_dossier(*, actor, dossier: Dossier, on: datetime.date | None = None) 
     check_kind_allowed(dossier.product, dossier.kind, on=on, rule_set=rule_set, exclude=dossier)
     commune = receiving_commune(dossier.product.producer.unit, on)
     level, area = evaluating_area(commune, rule_set)
+    sheets_rule_set = criteria_rule_set(rule_set)
     _move(
         dossier,
         actor=actor,
         action="submitted",
         state=S.SUBMITTED,
-        data={"rule_set": rule_set.identifier, "evaluation_level": level, "filed_on": on},
+        data={
+            "rule_set": rule_set.identifier,
+            "evaluation_level": level,
+            "filed_on": on,
+            "product_set": dossier.product.product_set,
+            "sheets_of": sheets_rule_set.identifier,
+        },
         filed_on=on,
         rule_set=rule_set,
+        product_set=dossier.product.product_set,
+        sheets_rule_set=sheets_rule_set,
         commune=commune,
         evaluation_level=level,
         evaluation_unit=area,
@@ -275,7 +285,7 @@ def missing_for_forwarding(dossier: Dossier) -> list[str]:
 
 def missing_marks(dossier: Dossier, level: str) -> list[str]:
     """Required checklist items not yet ticked as acceptable at ``level``."""
-    product_set = dossier.product.product_set
+    product_set = dossier.filed_product_set
     accepted = set(dossier.marks.filter(level=level, ok=True).values_list("requirement", flat=True))
     return [
         _("Not checked as acceptable: %(item)s.") % {"item": requirement.label}

@@ -89,7 +89,7 @@ class SupplementForm(forms.Form):
     def __init__(self, *args, dossier: Dossier, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["items"].choices = [
-            (r.code, r.label) for r in checklist.requirements_for(dossier.product.product_set)
+            (r.code, r.label) for r in checklist.requirements_for(dossier.filed_product_set)
         ]
 
 
@@ -109,7 +109,7 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args, dossier: Dossier, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["requirement"].choices = [
-            (r.code, r.label) for r in checklist.requirements_for(dossier.product.product_set)
+            (r.code, r.label) for r in checklist.requirements_for(dossier.filed_product_set)
         ]
 
 

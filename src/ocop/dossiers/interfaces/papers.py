@@ -9,7 +9,8 @@ from ocop.dossiers.domain.drafting import scoring_sheet
 from ocop.dossiers.domain.routing import evaluating_area
 from ocop.dossiers.enums import Level
 from ocop.dossiers.models import Dossier
-from ocop.evaluation.domain.scoring import score_sheet
+from ocop.evaluation.domain.scoring import score_sheet, usable_answers
+from ocop.producers import product_sets
 
 COUNCIL_LEVEL = {Level.DISTRICT: "cấp huyện", Level.PROVINCE: "cấp tỉnh"}
 
@@ -86,7 +87,7 @@ def summary(dossier: Dossier) -> tuple[OfficialDocument, list]:
         recipients=(f"UBND {dossier.commune.name}" if dossier.commune_id else "", "Lưu: hồ sơ"),
         signature=Signature(authority="Đại diện chủ thể", name=dossier.producer.representative_name),
     )
-    product_set = dossier.product.product_set
+    product_set = dossier.filed_product_set
     provided = set(dossier.evidence.values_list("requirement", flat=True))
     body = [
         Heading("I. Thông tin chung"),
@@ -96,7 +97,7 @@ def summary(dossier: Dossier) -> tuple[OfficialDocument, list]:
                 ("Chủ thể", f"{dossier.producer.name} ({dossier.producer.get_legal_form_display()})"),
                 ("Người đại diện", dossier.producer.representative_name or "–"),
                 ("Sản phẩm", f"{dossier.product.name} – mã {dossier.product.code}"),
-                ("Bộ sản phẩm", dossier.product.product_set_info.label),
+                ("Bộ sản phẩm", product_sets.BY_NUMBER[product_set].label),
                 ("Hình thức đánh giá", dossier.get_kind_display()),
                 ("Số phiếu tiếp nhận", dossier.receipt_number or "chưa nộp"),
             ],
@@ -111,7 +112,8 @@ def summary(dossier: Dossier) -> tuple[OfficialDocument, list]:
         ),
     ]
     if dossier.self_score_answers:
-        score = score_sheet(scoring_sheet(dossier), dossier.self_score_answers)
+        sheet = scoring_sheet(dossier)
+        score = score_sheet(sheet, usable_answers(sheet, dossier.self_score_answers))
         body += [
             Heading("III. Tự đánh giá"),
             Paragraph(

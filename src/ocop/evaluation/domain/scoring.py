@@ -118,6 +118,12 @@ def answers_from_form(sheet: Sheet, data: Mapping[str, object]) -> dict[str, int
     return answers
 
 
+def usable_answers(sheet: Sheet, answers: Mapping[str, object]) -> dict[str, int]:
+    """Saved answers that fit ``sheet``: a stale one (a criterion or option the sheet does not have, saved before the
+    product's set changed under a draft) is left out, so that reading a saved sheet never fails."""
+    return {code: order for code, order in answers.items() if not answer_problems(sheet, {code: order})}
+
+
 def score_sheet(sheet: Sheet, answers: Answers, *, disqualified: bool = False) -> SheetScore:
     """One assessor's sheet: part totals, total, unanswered leaves and the star minima the answers miss.
 
