@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -176,7 +177,7 @@ def session_detail(request, pk, obj):
             )
             if obj.state == "closed"
             else None,
-            "notes": obj.notes.select_related("author", "dossier__product"),
+            "notes": sessions.visible_notes(obj, request.user).select_related("author", "dossier__product"),
             "can_manage": request.user.has_perm("councils.manage_council", obj.council),
             "breadcrumbs": _crumbs(
                 (obj.council.name, reverse("backoffice:council_detail", args=[obj.council_id])),
@@ -295,8 +296,11 @@ def session_note(request, pk, obj):
         dossier = get_object_or_404(Dossier, pk=data["dossier"], round=obj.round)
         return sessions.add_note(actor=request.user, session=obj, dossier=dossier, kind=data["kind"], text=data["text"])
 
-    target = request.POST.get("next") or _session_url(obj)
-    return act_and_return(request, form, add, _("Note saved."), target if target.startswith("/") else _session_url(obj))
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return act_and_return(request, form, add, _("Note saved."), target if safe else _session_url(obj))
 
 
 @require_perm("councils.view_my_sheets")

@@ -186,6 +186,22 @@ def conflicted_producer_ids(member: CouncilMember) -> set[int]:
     return set(conflicted_producers(member).values_list("pk", flat=True))
 
 
+def seat_conflicts(council: Council, user) -> set[int]:
+    """Producers whose scores, re-scores and notes are closed to ``user`` on ``council``: those their active seat is
+    conflicted with (the chair and the secretary included). Someone without a seat (office staff) has none here."""
+    seat = council.members.filter(user=getattr(user, "pk", None), active=True).first()
+    return conflicted_producer_ids(seat) if seat else set()
+
+
+def ensure_free_of_conflict(council: Council, user, producer) -> None:
+    if producer.pk in seat_conflicts(council, user):
+        raise ValidationError(
+            _("%(member)s is linked to %(producer)s: a conflict of interest keeps them out of its evaluation.")
+            % {"member": user, "producer": producer},
+            code="conflict",
+        )
+
+
 def without_conflicts(sheets: QuerySet[Assignment]) -> QuerySet[Assignment]:
     """Score sheets minus those whose member is linked to the dossier's producer (by any of the three links)."""
     declared = ConflictDeclaration.objects.filter(member=OuterRef("member"), producer=OuterRef("dossier__producer"))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.locking import lock
 from ocop.common.text import clean_text
-from ocop.councils.domain.membership import conflicted_producer_ids
+from ocop.councils.domain.membership import conflicted_producer_ids, ensure_free_of_conflict, seat_conflicts
 from ocop.councils.domain.sessions import ensure_open, session_dossiers
 from ocop.councils.domain.sheets import may_see_others
 from ocop.councils.enums import SCORING_ROLES, MemberRole, SessionState
@@ -56,9 +56,10 @@ def scored_dossiers(session: Session):
 def overview(session: Session, viewer=None) -> list[dict]:
     """One row per dossier: the members' sheets, the council score so far and whether it may be closed.
 
-    Seen by ``viewer`` (the person opening the session page or the draft minutes), a dossier the viewer still holds
-    an unsubmitted sheet of shows its progress only: no member's total, no mean, spread or star
-    (``sheets.may_see_others``). Without a viewer (closing the session, office staff) every figure is there.
+    Seen by ``viewer`` (the person opening the session page or the minutes), a dossier the viewer still holds an
+    unsubmitted sheet of shows its progress only: no member's total, no mean, spread or star
+    (``sheets.may_see_others``); so does, always, a dossier of a producer the viewer's seat is conflicted with
+    (``conflicted``: the chair and the secretary too). Without a viewer (closing the session) every figure is there.
     A product whose totals are further apart than the council allows says how the council dealt with it
     (``spread_resolution``)."""
     sheets_by_dossier: dict[int, list] = {}
@@ -66,12 +67,16 @@ def overview(session: Session, viewer=None) -> list[dict]:
         sheets_by_dossier.setdefault(sheet.dossier_id, []).append(sheet)
     rescores, reasons = _spread_records(session)
     viewer_pk = getattr(viewer, "pk", None)
+    conflicts = seat_conflicts(session.council, viewer) if viewer_pk else set()
     rows = []
     for dossier in (
         scored_dossiers(session).select_related("product", "producer", "rule_set").order_by("receipt_number")
     ):
         sheets = sheets_by_dossier.get(dossier.pk, [])
-        hidden = viewer_pk is not None and any(s.member.user_id == viewer_pk and not may_see_others(s) for s in sheets)
+        conflicted = dossier.producer_id in conflicts
+        hidden = conflicted or (
+            viewer_pk is not None and any(s.member.user_id == viewer_pk and not may_see_others(s) for s in sheets)
+        )
         submitted = sum(1 for s in sheets if s.submitted_at)
         if hidden:
             totals, score = [(s, None) for s in sheets], None
@@ -88,6 +93,7 @@ def overview(session: Session, viewer=None) -> list[dict]:
                 "sheets": totals,
                 "score": score,
                 "hidden": hidden,
+                "conflicted": conflicted,
                 "submitted": submitted,
                 "complete": bool(sheets) and submitted == len(sheets),
                 "spread_resolution": SpreadResolution(
@@ -149,6 +155,7 @@ def record_spread_reason(*, actor, session: Session, dossier, reason: str) -> Sp
     and says why (the minutes print it); the alternative is a re-score."""
     ensure_open(session)
     chair = chair_of(session, actor)
+    ensure_free_of_conflict(session.council, actor, dossier.producer)
     if chair is None:
         raise ValidationError(_("Only the council's chair records why a result stands."), code="not_chair")
     reason = clean_text(reason)

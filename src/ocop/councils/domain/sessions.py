@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.locking import lock
 from ocop.common.text import clean_text
-from ocop.councils.domain.membership import conflicted_producer_ids
+from ocop.councils.domain.membership import conflicted_producer_ids, ensure_free_of_conflict, seat_conflicts
 from ocop.councils.enums import SCORING_ROLES, SessionState
 from ocop.councils.models import Assignment, Council, CouncilMember, ReviewNote, Session
 from ocop.dossiers.enums import DossierState
@@ -143,9 +143,16 @@ def progress(session: Session) -> dict:
     return {"members": {pk: tuple(v) for pk, v in per_member.items()}, "done": done, "total": total}
 
 
+def visible_notes(session: Session, viewer):
+    """The session's notes, minus those about producers the viewer's seat is conflicted with."""
+    return session.notes.exclude(dossier__producer__in=seat_conflicts(session.council, viewer))
+
+
 @transaction.atomic
 def add_note(*, actor, session: Session, dossier: Dossier, kind: str, text: str):
-    """The advisory team's review note, site-visit report, or request for an extra lab test."""
+    """The advisory team's review note, site-visit report, or request for an extra lab test. Never by someone whose
+    seat is conflicted with the producer: the minutes print the notes."""
+    ensure_free_of_conflict(session.council, actor, dossier.producer)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Write the note.")})

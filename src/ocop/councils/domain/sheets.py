@@ -9,7 +9,7 @@ from ocop.common.domain.activity import log_action
 from ocop.common.domain.locking import lock
 from ocop.common.domain.notifications import notify
 from ocop.common.text import clean_text
-from ocop.councils.domain.membership import conflicted_producer_ids
+from ocop.councils.domain.membership import conflicted_producer_ids, ensure_free_of_conflict
 from ocop.councils.domain.sessions import ensure_open
 from ocop.councils.models import Assignment, RescoreRequest, Session
 from ocop.dossiers.domain.drafting import scoring_sheet
@@ -78,8 +78,10 @@ def submit_sheet(*, actor, assignment: Assignment) -> SheetScore:
 
 @transaction.atomic
 def request_rescore(*, actor, session: Session, dossier, reason: str) -> int:
-    """The council discusses a product (e.g. totals too far apart) and its members score it again."""
+    """The council discusses a product (e.g. totals too far apart) and its members score it again. Not asked by
+    someone whose seat is conflicted with the producer (the chair and the secretary included)."""
     ensure_open(session)
+    ensure_free_of_conflict(session.council, actor, dossier.producer)
     reason = clean_text(reason)
     if not reason:
         raise ValidationError({"reason": _("Say why the product is scored again.")})

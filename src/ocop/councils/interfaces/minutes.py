@@ -3,12 +3,14 @@
 from ocop.common.papers.numbers import vi_number
 from ocop.common.papers.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
 from ocop.councils.domain.results import overview, quorum_problems
+from ocop.councils.domain.sessions import visible_notes
 from ocop.councils.enums import MemberRole
 from ocop.councils.models import Session
 
 
 def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:
-    """The minutes; a draft printed by a member who has not submitted a product's sheet leaves its figures out."""
+    """The minutes; printed by a member who has not submitted a product's sheet (a draft), or whose seat is
+    conflicted with its producer (the chair and the secretary too), they leave that product's figures and notes out."""
     council = session.council
     members = list(council.members.filter(active=True).select_related("user__organisation").order_by("role"))
     present = set(session.attendees.values_list("pk", flat=True))
@@ -66,7 +68,7 @@ def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:
         ),
     ]
     body += [Paragraph(text) for text in _spread_paragraphs(rows, council.allowed_spread)]
-    notes = list(session.notes.select_related("dossier__product"))
+    notes = list(visible_notes(session, viewer).select_related("dossier__product"))
     if notes:
         body.append(Heading("III. Ý kiến của Tổ tư vấn"))
         body += [
@@ -82,7 +84,9 @@ def _score_row(number: int, row: dict) -> tuple[str, ...]:
         return (
             str(number),
             f"{row['dossier'].product.name} – {row['dossier'].producer.name}",
-            f"đã nộp {row['submitted']}/{len(row['sheets'])} phiếu",
+            "không hiển thị (xung đột lợi ích)"
+            if row["conflicted"]
+            else f"đã nộp {row['submitted']}/{len(row['sheets'])} phiếu",
             "–",
             "–",
         )
