@@ -60,7 +60,11 @@ def test_the_linked_chair_or_secretary_sees_no_score_of_that_producer_on_the_pag
     assert [total for _sheet, total in rows[linked.pk]["sheets"]] == [None]
     assert not rows[other.pk]["conflicted"] and rows[other.pk]["score"] is not None
     assert [note.dossier_id for note in page.context["notes"]] == [other.pk]
-    assert "xung đột lợi ích" in page.content.decode()
+    content = page.content.decode()
+    assert "xung đột lợi ích" in content
+    # No link to the dossier page, which does not exist for them.
+    assert reverse("backoffice:dossier_detail", args=[linked.pk]) not in content
+    assert reverse("backoffice:dossier_detail", args=[other.pk]) in content
 
     _document, body = minutes(session, viewer=viewer)
     _attendance, scores = [block for block in body if isinstance(block, Table)]
