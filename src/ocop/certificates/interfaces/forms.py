@@ -17,7 +17,8 @@ from ocop.certificates.enums import (
     RecognitionLevel,
     RevocationGround,
 )
-from ocop.common.forms import DateInput
+from ocop.certificates.models import Certificate
+from ocop.common.forms import DateInput, column_field
 from ocop.geo.domain.queries import home_area_units
 from ocop.producers.domain.queries import visible_products
 from ocop.producers.interfaces.forms import STAR_CHOICES, ListFilterForm, UnitField
@@ -80,7 +81,7 @@ class RegisterForm(forms.Form):
     issuing_body = forms.CharField(
         label=_("Issuing body"), max_length=200, required=False, help_text=_("For example: UBND tỉnh Ninh Thuận.")
     )
-    score = forms.DecimalField(label=_("Score"), max_digits=5, decimal_places=2, required=False, localize=True)
+    score = column_field(Certificate._meta.get_field("score"), label=_("Score"), min_value=0, max_value=100)
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)

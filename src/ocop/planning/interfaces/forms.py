@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.enums import OrganisationKind
 from ocop.accounts.models import Organisation
-from ocop.common.forms import DateInput, DomainModelForm
+from ocop.common.forms import DateInput, DomainModelForm, column_field
 from ocop.common.uploads import check_json_upload
 from ocop.geo.domain.queries import home_area_units
 from ocop.geo.enums import UnitLevel
@@ -14,7 +14,17 @@ from ocop.planning.domain import indicators
 from ocop.planning.domain.plans import OBLIGATION_FIELDS, OUTPUT_FIELDS, PLAN_FIELDS, QUOTA_FIELDS, TASK_FIELDS
 from ocop.planning.domain.progress import plan_periods
 from ocop.planning.enums import NAMED_PRODUCT_SETS, Direction, TaskStatus
-from ocop.planning.models import Plan, Quota, ReportingObligation, Task, TaskOutput
+from ocop.planning.models import (
+    Plan,
+    Quota,
+    ReportedValue,
+    ReportingObligation,
+    Target,
+    Task,
+    TaskOutput,
+    TaskOutputProgress,
+    TaskUpdate,
+)
 from ocop.producers.interfaces.forms import UnitField
 
 AGENCY_KINDS = (
@@ -65,7 +75,7 @@ class PlanForm(DomainModelForm):
 
 class TargetForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=30, help_text=_("As numbered in the plan, e.g. I.2.1."))
-    position = forms.IntegerField(label=_("Position"), min_value=0, required=False)
+    position = column_field(Target._meta.get_field("position"), label=_("Position"), required=False)
     section = forms.CharField(label=_("Section of the plan"), max_length=60, required=False)
     text = forms.CharField(label=_("Wording in the plan"), widget=forms.Textarea(attrs={"rows": 3}))
     indicator = forms.ChoiceField(label=_("Indicator"), required=False)
@@ -83,16 +93,14 @@ class TargetForm(forms.Form):
     )
     unit_label = forms.CharField(label=_("Unit"), max_length=40, required=False, help_text=_("Empty: the indicator's."))
     direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
-    low = forms.DecimalField(label=_("Target value (from)"), min_value=0, decimal_places=2, localize=True)
-    high = forms.DecimalField(
+    low = column_field(Target._meta.get_field("low"), label=_("Target value (from)"), min_value=0)
+    high = column_field(
+        Target._meta.get_field("high"),
         label=_("Target value (to)"),
         min_value=0,
-        decimal_places=2,
-        required=False,
-        localize=True,
         help_text=_("For a range such as 20–30."),
     )
-    baseline = forms.DecimalField(label=_("Baseline"), decimal_places=2, required=False, localize=True)
+    baseline = column_field(Target._meta.get_field("baseline"), label=_("Baseline"))
     baseline_note = forms.CharField(label=_("Baseline note"), max_length=200, required=False)
     owner = forms.ModelChoiceField(label=_("Reporting agency"), queryset=Organisation.objects.none(), required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -113,9 +121,6 @@ class TargetForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].choices = [("", _("— none: reported by the agency —")), *indicators.choices()]
         self.fields["owner"].queryset = agencies()
-        for name in ("low", "high", "baseline"):
-            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal"})
-            self.fields[name].widget.is_localized = True
 
     def clean_product_sets(self):
         value = self.cleaned_data["product_sets"].strip()
@@ -209,7 +214,7 @@ class TaskProgressForm(forms.Form):
     reported_on = DateField(label=_("Situation on"))
     status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
     note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    spent = forms.DecimalField(label=_("Spent so far (VND)"), min_value=0, decimal_places=0, required=False)
+    spent = column_field(TaskUpdate._meta.get_field("spent"), label=_("Spent so far (VND)"), min_value=0)
     evidence = forms.FileField(label=_("Evidence (PDF, image, Word, Excel)"), required=False)
     late_reason = forms.CharField(
         label=_("Reason for a late correction"),
@@ -222,19 +227,13 @@ class TaskProgressForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.outputs = list(task.outputs.all())
         for output in self.outputs:
-            self.fields[f"output_{output.pk}"] = forms.DecimalField(
+            self.fields[f"output_{output.pk}"] = column_field(
+                TaskOutputProgress._meta.get_field("achieved"),
                 label=_("%(output)s done so far (planned %(planned)s %(unit)s)")
                 % {"output": output.name, "planned": f"{output.planned.normalize():f}", "unit": output.unit_label},
                 min_value=0,
-                decimal_places=2,
                 required=False,
-                localize=True,
             )
-        for field in self.fields.values():
-            if isinstance(field, forms.DecimalField):
-                field.localize = True
-                field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
-                field.widget.is_localized = True
         self.fields["reported_on"].initial = timezone.localdate()
         self.order_fields(["reported_on", "status", *[f"output_{o.pk}" for o in self.outputs], "note", "spent"])
 
@@ -247,7 +246,7 @@ class TaskProgressForm(forms.Form):
 
 class ValueForm(forms.Form):
     period_key = forms.ChoiceField(label=_("Period"))
-    value = forms.DecimalField(label=_("Figure"), min_value=0, decimal_places=2, localize=True)
+    value = column_field(ReportedValue._meta.get_field("value"), label=_("Figure"), min_value=0)
     note = forms.CharField(label=_("How it was counted"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     evidence = forms.FileField(label=_("Evidence (PDF, image, Word, Excel)"), required=False)
     late_reason = forms.CharField(
@@ -260,8 +259,6 @@ class ValueForm(forms.Form):
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period_key"].choices = period_choices(plan)
-        self.fields["value"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
-        self.fields["value"].widget.is_localized = True
 
 
 PLAN_FILE_MAX_BYTES = 5 * 1024 * 1024
