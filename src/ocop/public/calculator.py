@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -34,7 +35,12 @@ def calculator_sheet(request, sheet_no: int):
     rule_set = _rule_set()
     sheet = rule_set.sheet(sheet_no)
     answers = answers_from_form(sheet, request.POST)
-    result = estimate(rule_set, sheet_no, answers) if request.method == "POST" else None
+    result, problems = None, []
+    if request.method == "POST":
+        try:
+            result = estimate(rule_set, sheet_no, answers)
+        except ValidationError as error:
+            problems = error.messages
     parts = [
         (part, [(leaf, answers.get(leaf.code)) for leaf in sheet.leaves if leaf.part == part]) for part in sheet.parts
     ]
@@ -45,10 +51,15 @@ def calculator_sheet(request, sheet_no: int):
             "sheet": sheet,
             "parts": parts,
             "result": result,
+            "problems": problems,
             "rule_set": rule_set,
             "product_set": product_sets.BY_NUMBER[sheet_no],
         },
+        status=400 if problems else 200,
     )
+
+
+SHEET_NUMBERS = {str(number) for number in product_sets.BY_NUMBER}
 
 
 def _bad_request(message) -> JsonResponse:
@@ -66,8 +77,8 @@ def calculator_api(request):
     rule_set = _rule_set()
     if request.method == "GET":
         sheet_no = request.GET.get("sheet", "")
-        if not sheet_no.isdigit() or int(sheet_no) not in product_sets.BY_NUMBER:
-            return _bad_request("sheet must be a number from 1 to 26")
+        if sheet_no not in SHEET_NUMBERS:
+            return _bad_request(_("“sheet” must be a product set number from 1 to 26."))
         sheet = rule_set.sheet(int(sheet_no))
         return JsonResponse(
             {
@@ -91,13 +102,15 @@ def calculator_api(request):
         )
     try:
         payload = json.loads(request.body or b"{}")
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return _bad_request("the body must be JSON")
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, a number of thousands of digits, nested too deeply
+        return _bad_request(_("The body must be a JSON object."))
+    if not isinstance(payload, dict):
+        return _bad_request(_("The body must be a JSON object."))
     sheet_no, answers = payload.get("sheet"), payload.get("answers", {})
-    if not isinstance(sheet_no, int) or sheet_no not in product_sets.BY_NUMBER:
-        return _bad_request("sheet must be a number from 1 to 26")
+    if isinstance(sheet_no, bool) or not isinstance(sheet_no, int) or sheet_no not in product_sets.BY_NUMBER:
+        return _bad_request(_("“sheet” must be a product set number from 1 to 26."))
     if not isinstance(answers, dict):
-        return _bad_request("answers must be an object of criterion code → option number")
+        return _bad_request(_("“answers” must be an object of criterion code → option number."))
     try:
         return JsonResponse(estimate(rule_set, sheet_no, answers).as_dict())
     except ValidationError as error:
