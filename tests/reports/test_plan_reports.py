@@ -186,3 +186,28 @@ def test_the_office_drafts_edits_issues_and_downloads_a_report_on_the_screens(cl
     assert "15/BC-SNNPTNT" in page
     assert client.get(reverse("backoffice:report_edit", args=[report.pk])).status_code == 302
     assert client.get(reverse("backoffice:report_download", args=[report.pk, "exe"])).status_code == 404
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text_in_the_excel_report():
+    from openpyxl import load_workbook
+
+    from ocop.planning.domain import plans
+
+    made = make_plan()
+    plans.create_target(
+        actor=None,
+        plan=made["plan"],
+        code="-3",
+        text='=HYPERLINK("http://x.example","Bấm")',
+        unit_label="@SUM(1)",
+        low=1,
+    )
+    payload = report_payload(create_report(actor=None, plan=made["plan"], period_key="2024"), today=TODAY)
+    sheet = load_workbook(io.BytesIO(files.render(payload, "xlsx")))["Chỉ tiêu"]
+    row = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "-3")
+    assert [(cell.value, cell.data_type) for cell in (row[0], row[1], row[7])] == [
+        ("-3", "s"),
+        ('=HYPERLINK("http://x.example","Bấm")', "s"),
+        ("@SUM(1)", "s"),
+    ]
+    assert sheet["J2"].data_type == "f"  # the report's own formulas stay formulas

@@ -34,6 +34,14 @@ class Sheet:
     title: str = ""
 
 
+def new_workbook(buffer: io.BytesIO) -> xlsxwriter.Workbook:
+    """Every workbook we write: people's text (“=HYPERLINK(…)”, “+84…”, “@…”) is written as text, never as a live
+    formula or a link; only ``write_formula`` (a ``Formula`` value) writes formulas."""
+    return xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "remove_timezone": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+
+
 @dataclass(frozen=True)
 class Formula:
     """A cell Excel computes, with the value it shows until Excel does (readers that do not compute see this)."""
@@ -49,7 +57,7 @@ class ExcelBook:
 
     def __init__(self, *, font: dict | None = None, bordered: bool = False, decimals: int = 2, title_size: int = 13):
         self._buffer = io.BytesIO()
-        self.book = xlsxwriter.Workbook(self._buffer, {"in_memory": True, "remove_timezone": True})
+        self.book = new_workbook(self._buffer)
         base = {"valign": "top", **(font or {})}
         cell = base | ({"border": 1} if bordered else {})
         decimal = "#,##0." + "0" * decimals if decimals else "#,##0"

@@ -2,8 +2,7 @@
 
 import io
 
-import xlsxwriter
-
+from ocop.common.xlsx import new_workbook
 from ocop.registry_import.domain.import_parsing import PRODUCER_COLUMNS, PRODUCER_SHEET, PRODUCT_COLUMNS, PRODUCT_SHEET
 
 _LISTS = {
@@ -63,7 +62,7 @@ def _write_sheet(book, name, columns, header_format):
 
 def registry_template() -> bytes:
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book = new_workbook(buffer)
     header = book.add_format({"bold": True, "bg_color": "#E7F3EE", "border": 1, "text_wrap": True, "valign": "top"})
     guide = book.add_worksheet("Hướng dẫn")
     guide.set_column(0, 0, 120)
