@@ -192,3 +192,16 @@ def test_bad_input_ends_the_real_command_with_exit_code_2_and_no_traceback(tmp_p
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
     assert str(tmp_path / "missing.json") in completed.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("[" * 100_000, "The file is nested too deeply to be read."),
+        ('{"sheet": ' + "9" * 5000 + "}", "The file holds a number with too many digits."),
+    ],
+)
+def test_score_refuses_a_deeply_nested_or_5000_digit_file_with_a_message(tmp_path, english, content, problem):
+    path = tmp_path / "answers.json"
+    path.write_text(content, encoding="utf-8")
+    assert refusal("score", str(path)) == f"The answers were not scored:\n- The file {path} cannot be read: {problem}"

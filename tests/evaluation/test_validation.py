@@ -158,10 +158,7 @@ def test_unreadable_and_malformed_files(tmp_path, english):
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
     assert refused(broken)[0].startswith(f"The file {broken} cannot be read:")
-    assert refused(write_rule_set(tmp_path, read("qd26_2026.json"), criteria=[])) == [
-        "The criteria file does not have the expected shape (sheets → sections → groups → criteria → options); "
-        "missing or wrong: sheets"
-    ]
+    assert refused(write_rule_set(tmp_path, read("qd26_2026.json"), criteria=[])) == ["criteria: must be an object"]
     assert refused(write_rule_set(tmp_path, {"identifier": "X"})) == [
         "“title” is missing.",
         "“legal_basis” is missing.",
@@ -190,3 +187,48 @@ def test_a_2019_style_set_with_parts_a35_b25_c40_loads_when_its_sheets_match(tmp
     rule_set = load_rule_set(actor=None, path=write_rule_set(tmp_path, descriptor, criteria)).rule_set
     result = score_sheet(rule_set.sheet(1), {"1": 2, "2": 2, "3": 1})
     assert (result.parts, result.total) == ({"A": Decimal(35), "B": Decimal(25), "C": Decimal(0)}, Decimal(60))
+
+
+def test_wrong_types_in_the_criteria_file_are_named_where_they_are(tmp_path, english):
+    def spoil(criteria):
+        sheet = criteria["sheets"][0]
+        sheet["no"] = "1"
+        sheet["sections"][0]["title"] = ["A"]
+        sheet["sections"][1]["groups"][0]["criteria"] = {"code": "1"}
+        sheet["sections"][2]["groups"][0]["criteria"][0]["options"][0]["points"] = [1]
+        criteria["sheets"][1]["sections"] = None
+
+    messages = refused(qd26_with(tmp_path, spoil))
+    first = "criteria.sheets[1]"
+    assert messages == [
+        f"{first}.no: must be a whole number from 0 to 1000",
+        f"{first}.sections[1].title: must be a text",
+        f"{first}.sections[2].groups[1].criteria: must be a list",
+        f"{first}.sections[3].groups[1].criteria[1].options[1].points: must be a number",
+        "criteria.sheets[2].sections: must be a list",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"star_bands": [{"stars": 3, "min": "9e999999", "max": "1e-999999", "recognised": True}]}, "star band"),
+        ({"procedure": {"recognition_level": {"²": "province"}}}, "recognition_level"),
+        ({"part_maxima": {"A": "1" * 5000, "B": "25", "C": "35"}}, "maximum points of each part"),
+    ],
+)
+def test_numbers_and_keys_no_rule_set_uses_are_refused_with_a_message(tmp_path, english, changes, problem):
+    descriptor = read("qd26_2026.json") | {"identifier": "QD26-TEST"}
+    if "procedure" in changes:
+        changes = {"procedure": descriptor["procedure"] | changes["procedure"]}
+    path = qd26_with(tmp_path, **changes)
+    messages = refused(path)
+    assert any(problem in message for message in messages), messages
+
+
+def test_a_file_nested_too_deeply_or_with_a_5000_digit_number_is_refused_with_a_message(tmp_path, english):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    assert refused(path) == [f"The file {path} cannot be read: The file is nested too deeply to be read."]
+    path.write_text('{"identifier": ' + "9" * 5000 + "}", encoding="utf-8")
+    assert refused(path) == [f"The file {path} cannot be read: The file holds a number with too many digits."]

@@ -164,6 +164,54 @@ def test_a_wrong_file_is_refused_whole_with_every_problem_listed():
     assert not Plan.objects.exists()
 
 
+def test_a_wrong_type_at_any_key_is_named_where_it_is_and_nothing_is_written():
+    data = copy.deepcopy(read_plan_file(PLAN_706_FILE))
+    data["agencies"]["sct"] = ["Sở Công Thương"]
+    plan = data["plans"][1]
+    plan["title"] = 706
+    plan["targets"][0]["low"] = "1e400"
+    plan["targets"][1]["baseline"] = "1" * 23
+    plan["targets"][2]["high"] = True
+    plan["targets"][3]["filters"] = ["stars"]
+    plan["quotas"][0]["expected"] = {"3": "sáu"}
+    plan["tasks"][0]["outputs"] = {"name": "Tem"}
+    plan["tasks"][1]["lead"] = "sct"
+    plan["obligations"][0]["due_days"] = 10**20
+    with pytest.raises(ValidationError) as raised:
+        load_plan_data(data)
+    where = "plans[2]"
+    assert raised.value.messages == [
+        "agencies.sct: phải là một đối tượng JSON",
+        f"{where}.title: phải là chuỗi văn bản",
+        f"{where}.targets[1].low: Nhập một số có tối đa 14 chữ số.",
+        f"{where}.targets[2].baseline: Nhập một số có tối đa 14 chữ số.",
+        f"{where}.targets[3].high: phải là một số",
+        f"{where}.targets[4].filters: phải là một đối tượng JSON",
+        f"{where}.quotas[1].expected.3: phải là số nguyên từ 0 đến 2147483647",
+        f"{where}.tasks[1].outputs: phải là một danh sách",
+        f"{where}.tasks[2].lead: phải là một danh sách",
+        f"{where}.obligations[1].due_days: phải là số nguyên từ 0 đến 32767",
+    ]
+    assert not Plan.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"format": "ocop-plan/1", "plans": [' + b"9" * 5000 + b"]}", "Tệp có một số có quá nhiều chữ số."),
+        (b"[" * 100_000, "Tệp lồng nhau quá nhiều cấp nên không đọc được."),
+        (b"\xff\xfe{}", "Tệp không phải văn bản UTF-8 nên không phải tệp JSON."),
+        (b"[1, 2]", "Không phải tệp kế hoạch: “format” phải là “ocop-plan/1”."),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_refused_with_a_message(tmp_path, content, message):
+    path = tmp_path / "x.json"
+    path.write_bytes(content)
+    with pytest.raises(ValidationError) as raised:
+        load_plan_file(path)
+    assert raised.value.messages == [message]
+
+
 def test_a_file_of_another_format_is_refused(tmp_path):
     path = tmp_path / "x.json"
     path.write_text(json.dumps({"plans": []}), encoding="utf-8")

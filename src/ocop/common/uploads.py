@@ -81,6 +81,11 @@ def check_json_upload(upload: UploadedFile, max_bytes: int | None = None):
     upload.seek(0)
     raw = upload.read()
     upload.seek(0)
+    return parse_json(raw)
+
+
+def parse_json(raw: bytes):
+    """JSON text in UTF-8, parsed; anything else raises ValidationError in the reader's words, never a crash."""
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -93,3 +98,5 @@ def check_json_upload(upload: UploadedFile, max_bytes: int | None = None):
         ) from error
     except RecursionError as error:
         raise ValidationError(_("The file is nested too deeply to be read."), code="not_json") from error
+    except ValueError as error:  # Python refuses to read an integer of more than 4,300 digits
+        raise ValidationError(_("The file holds a number with too many digits."), code="not_json") from error

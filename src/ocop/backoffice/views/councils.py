@@ -1,5 +1,7 @@
 """Evaluation councils: members and conflicts, sessions, the scoring screen, results and the decision."""
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -208,11 +210,14 @@ def session_attendance(request, pk, obj):
 @require_perm("councils.oversee_session", load_object=_load_session)
 def session_auto_assign(request, pk, obj):
     per_dossier = request.POST.get("per_dossier", "").strip()
+    per_dossier = int(per_dossier) if re.fullmatch(r"[0-9]{1,3}", per_dossier) else None
     return act_and_return(
         request,
         forms.Form(request.POST),
         lambda data: sessions.auto_assign(
-            actor=request.user, session=obj, per_dossier=int(per_dossier) if per_dossier.isdigit() else None
+            actor=request.user,
+            session=obj,
+            per_dossier=per_dossier,
         ),
         _("Products assigned to members."),
         _session_url(obj),

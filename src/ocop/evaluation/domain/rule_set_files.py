@@ -14,9 +14,49 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ocop.common.json_shapes import NUMBER, TEXT, TEXTS, AnyOf, ListOf, Nullable, Object, Whole, shape_problems
 from ocop.common.text import clean_text
+from ocop.common.uploads import parse_json
 from ocop.evaluation.domain.corrections import apply_corrections
 from ocop.evaluation.domain.validation import descriptor_problems, parse_day, sheet_problems
+
+POINTS = Nullable(NUMBER)  # the checks after the shape read the number itself
+MARKER = Nullable(AnyOf(Whole(high=1000), TEXT))
+OPTION = Object(
+    {"label": TEXT, "points": POINTS, "min_star": MARKER, "variant": MARKER, "note": Nullable(TEXT)},
+    required=("label",),
+)
+
+
+def _item():
+    return ITEM
+
+
+ITEM = Object(
+    {
+        "code": AnyOf(TEXT, Whole()),
+        "title": TEXT,
+        "max": POINTS,
+        "notes": Nullable(TEXTS),
+        "groups": Nullable(ListOf(_item)),
+        "criteria": Nullable(ListOf(_item)),
+        "sub": Nullable(ListOf(_item)),
+        "options": Nullable(ListOf(OPTION)),
+    },
+    required=("code", "title"),
+)
+SHEET = Object(
+    {
+        "no": Whole(high=1000),
+        "title": TEXT,
+        "meta": Nullable(TEXTS),
+        "disqualify": Nullable(TEXT),
+        "notes": Nullable(TEXTS),
+        "sections": ListOf(ITEM),
+    },
+    required=("no", "title", "sections"),
+)
+CRITERIA_FILE = Object({"sheets": ListOf(SHEET)}, required=("sheets",))
 
 
 @dataclass(frozen=True)
@@ -37,10 +77,16 @@ class PreparedRuleSet:
 
 def read_json(path: Path):
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        return parse_json(Path(path).read_bytes())
+    except OSError as error:
         raise ValidationError(
-            _("The file %(file)s cannot be read: %(error)s") % {"file": path, "error": error}, code="unreadable"
+            _("The file %(file)s cannot be read: %(error)s") % {"file": path, "error": error.strerror},
+            code="unreadable",
+        ) from error
+    except ValidationError as error:
+        raise ValidationError(
+            _("The file %(file)s cannot be read: %(error)s") % {"file": path, "error": error.messages[0]},
+            code="unreadable",
         ) from error
 
 
@@ -89,9 +135,10 @@ def _criteria_sheets(criteria: dict | None, base_dir: Path) -> tuple[list[dict],
     if criteria is None:
         return [], []
     source = read_json(base_dir / criteria["file"])
+    wrong_types = shape_problems(source, CRITERIA_FILE, "criteria")
+    if wrong_types:
+        raise ValidationError(wrong_types, code="bad_shape")
     try:
-        if not isinstance(source, dict):
-            raise TypeError("sheets")
         corrections = apply_corrections(source, criteria["corrections"])
         sheets = [_sheet_document(sheet) for sheet in source["sheets"]]
     except (KeyError, TypeError, AttributeError) as error:

@@ -23,7 +23,11 @@ from ocop.evaluation.models import RuleSet
 
 REQUIRED_KEYS = ("identifier", "title", "legal_basis", "valid_from", "procedure", "star_bands")
 OPTIONAL_KEYS = ("valid_to", "provenance", "part_maxima", "criteria")
-_MONTH_DAY = re.compile(r"^(\d\d)-(\d\d)$")
+_MONTH_DAY = re.compile(r"^([0-9][0-9])-([0-9][0-9])$")
+_STARS = re.compile(r"[0-9]")
+_LONGEST_NUMBER = 40
+_LARGEST = Decimal(10) ** 6
+_SMALLEST_STEP = Decimal("0.000001")
 
 
 def parse_day(value) -> datetime.date | None:
@@ -39,14 +43,17 @@ def parse_day(value) -> datetime.date | None:
 
 
 def parse_decimal(value) -> Decimal | None:
-    """A decimal written as a string or a whole number (never a float or a boolean); None when unreadable."""
-    if isinstance(value, bool) or not isinstance(value, str | int):
+    """A decimal written as a string or a whole number (never a float or a boolean); None when unreadable or beyond
+    what a rule set ever counts (points, days, fractions: below a million, at most six decimals)."""
+    if isinstance(value, bool) or not isinstance(value, str | int) or len(str(value)) > _LONGEST_NUMBER:
         return None
     try:
         number = Decimal(value)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    if not number.is_finite() or abs(number) >= _LARGEST or number != number.quantize(_SMALLEST_STEP):
+        return None
+    return number
 
 
 def descriptor_problems(descriptor: dict) -> list[str]:
@@ -134,7 +141,7 @@ def _recognition_levels(value) -> bool:
     return (
         isinstance(value, dict)
         and bool(value)
-        and all(key.isdigit() and level in RecognitionLevel.values for key, level in value.items())
+        and all(_STARS.fullmatch(key) and level in RecognitionLevel.values for key, level in value.items())
     )
 
 
@@ -227,7 +234,7 @@ def star_band_problems(bands, procedure) -> list[str]:
         problems.append(_("The highest star band must end at 100 points, included."))
     recognised = sorted(band["stars"] for band in bands if band["recognised"])
     levels = procedure.get("recognition_level") if isinstance(procedure, dict) else None
-    if isinstance(levels, dict) and recognised != sorted(int(key) for key in levels if key.isdigit()):
+    if isinstance(levels, dict) and recognised != sorted(int(key) for key in levels if _STARS.fullmatch(key)):
         problems.append(
             _("The star bands recognise %(bands)s stars but the procedure names who recognises %(levels)s stars.")
             % {"bands": recognised, "levels": sorted(levels)}

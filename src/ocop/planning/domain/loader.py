@@ -7,10 +7,9 @@ changes nothing; a corrected file updates what it names and never deletes what w
 """
 
 import datetime
-import json
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -21,7 +20,20 @@ from ocop.accounts.domain.users import create_organisation
 from ocop.accounts.enums import OrganisationKind
 from ocop.accounts.models import Organisation
 from ocop.common.domain.activity import log_action
+from ocop.common.json_shapes import (
+    TEXT,
+    TEXTS,
+    AnyOf,
+    Column,
+    ListOf,
+    MapOf,
+    Nullable,
+    Object,
+    Whole,
+    shape_problems,
+)
 from ocop.common.text import clean_text, fold
+from ocop.common.uploads import parse_json
 from ocop.geo.domain.queries import unit_on
 from ocop.geo.enums import UnitLevel
 from ocop.geo.models import AdministrativeUnit
@@ -59,6 +71,77 @@ class LoadResult:
         }
 
 
+CODE = AnyOf(TEXT, Whole())  # a unit's GSO code, "587" or 587
+LINES = AnyOf(TEXT, TEXTS)
+AGENCY = Object(
+    {
+        "name": TEXT,
+        "kind": TEXT,
+        "unit": CODE,
+        "short_name": TEXT,
+        "parent": TEXT,
+        "committees": TEXT,
+        "units": ListOf(CODE),
+        "within": CODE,
+    }
+)
+TARGET = Object(
+    {
+        "code": TEXT,
+        "section": TEXT,
+        "text": TEXT,
+        "indicator": TEXT,
+        "filters": MapOf(AnyOf(Whole(), TEXT, ListOf(AnyOf(Whole(), TEXT)))),
+        "unit_label": TEXT,
+        "direction": TEXT,
+        "low": Column(Target._meta.get_field("low")),
+        "high": Nullable(Column(Target._meta.get_field("high"))),
+        "baseline": Nullable(Column(Target._meta.get_field("baseline"))),
+        "baseline_note": TEXT,
+        "owner": Nullable(TEXT),
+        "note": TEXT,
+    }
+)
+QUOTA = Object({"unit": CODE, "expected": MapOf(Whole()), "agency": TEXT})
+OUTPUT = Object({"name": TEXT, "unit_label": TEXT, "planned": Column(TaskOutput._meta.get_field("planned"))})
+TASK = Object(
+    {
+        **dict.fromkeys(
+            ("code", "section", "content", "lead_text", "partner_text", "period_text", "funding_source"), TEXT
+        ),
+        **dict.fromkeys(("note", "source_note", "starts_on", "ends_on"), TEXT),
+        "lead": TEXTS,
+        "budget": Nullable(Column(Task._meta.get_field("budget"))),
+        "outputs": ListOf(OUTPUT),
+    }
+)
+OBLIGATION = Object(
+    {
+        **dict.fromkeys(
+            ("reporter_text", "recipient_text", "frequency", "note", "header_superior", "header_body", "symbol"), TEXT
+        ),
+        **dict.fromkeys(("place", "signer_authority", "signer_title", "signer_name"), TEXT),
+        "reporter": Nullable(TEXT),
+        "due_days": Nullable(Whole(high=32_767)),
+        "recipients": LINES,
+    }
+)
+PLAN = Object(
+    {
+        **dict.fromkeys(("reference", "kind", "title", "issuing_body", "issued_on", "starts_on", "ends_on"), TEXT),
+        **dict.fromkeys(("parent", "office", "signer_authority", "signer_title", "signer_name"), Nullable(TEXT)),
+        **dict.fromkeys(("general_objective", "funding_note", "source_note"), TEXT),
+        "unit": CODE,
+        "legal_basis": LINES,
+        "targets": ListOf(TARGET),
+        "quotas": ListOf(QUOTA),
+        "tasks": ListOf(TASK),
+        "obligations": ListOf(OBLIGATION),
+    }
+)
+PLAN_FILE = Object({"format": TEXT, "source": TEXT, "agencies": MapOf(AGENCY), "plans": ListOf(PLAN)})
+
+
 class _Problems:
     def __init__(self):
         self.messages: list[str] = []
@@ -73,13 +156,9 @@ class _Problems:
 
 def read_plan_file(path: Path) -> dict:
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+        return parse_json(Path(path).read_bytes())
     except FileNotFoundError as error:
         raise ValidationError(_("File not found: %(path)s") % {"path": path}, code="not_found") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValidationError(
-            _("The file is not valid JSON (UTF-8): %(error)s") % {"error": error}, code="not_json"
-        ) from error
 
 
 def load_plan_file(path: Path, *, actor=None) -> LoadResult:
@@ -103,15 +182,12 @@ def _date(value, where: str, problems: _Problems) -> datetime.date | None:
 
 
 def _number(value, where: str, problems: _Problems, *, required: bool = True) -> Decimal | None:
+    """A number the shape check has already found to fit its column."""
     if value is None or value == "":
         if required:
             problems.add(where, _("a number is required"))
         return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        problems.add(where, _("not a number: %(value)s") % {"value": value})
-        return None
+    return Decimal(str(value))
 
 
 def _unit(code, day: datetime.date | None, where: str, problems: _Problems) -> AdministrativeUnit | None:
@@ -245,6 +321,9 @@ def check_plan_data(data: dict) -> list[dict]:
     problems = _Problems()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError(_("Not a plan file: “format” must be “%(format)s”.") % {"format": FORMAT})
+    wrong_types = shape_problems(data, PLAN_FILE)
+    if wrong_types:
+        raise ValidationError(wrong_types, code="plan_file")
     agencies = _check_agencies(data.get("agencies", {}), problems)
     references: set[str] = set()
     resolved = []

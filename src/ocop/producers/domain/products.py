@@ -41,7 +41,7 @@ def code_problem(code: str) -> str | None:
 
 def gtin_is_valid(gtin: str) -> bool:
     """GTIN-8/12/13/14 with a correct GS1 check digit."""
-    if not gtin.isdigit() or len(gtin) not in (8, 12, 13, 14):
+    if not (gtin.isascii() and gtin.isdigit()) or len(gtin) not in (8, 12, 13, 14):
         return False
     digits = [int(d) for d in gtin]
     weighted = sum(d * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits[:-1])))

@@ -1,6 +1,7 @@
 """Plan reports: the list, drafting, the draft's header and narrative, issuing, the four downloads."""
 
 import datetime
+import re
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -32,7 +33,7 @@ def _report_crumbs(*extra):
 def report_list(request):
     rows = PlanReport.objects.select_related("plan", "issued_by", "created_by").order_by("-created_at", "-pk")
     plan = None
-    if request.GET.get("plan", "").isdigit():
+    if re.fullmatch(r"[0-9]{1,10}", request.GET.get("plan", "")):
         plan = visible_plans(request.user).filter(pk=request.GET["plan"]).first()
         if plan is not None:
             rows = rows.filter(plan=plan)
