@@ -1,10 +1,12 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from ocop.accounts.enums import Role
 from ocop.certificates.models import Certificate
+from ocop.geo.models import UnitSuccession
 from ocop.producers.models import ImportBatch, Producer, Product
 from ocop.registry_import.domain.importing import apply_import, check_import, plan_import
 from tests.factories import make_producer, make_user
@@ -124,6 +126,23 @@ def test_a_commune_code_of_both_eras_needs_the_name(office):
     )
     assert resolved.ok
     assert resolved.producers[0].values["unit"].era == "from_2025"
+
+
+def test_a_commune_that_kept_its_code_and_name_in_2025_is_placed_with_or_without_its_name(office):
+    same_place = UnitSuccession.objects.filter(
+        predecessor__level="commune",
+        predecessor__code=F("successor__code"),
+        predecessor__name=F("successor__name"),
+    )
+    assert same_place.count() == 1131
+    commune = same_place.filter(predecessor__parent__parent__code="58").select_related("successor").first().successor
+    for row in (
+        producer_row(1, unit_code=commune.code, unit_name=commune.name),
+        producer_row(2, unit_code=commune.code),
+    ):
+        plan = plan_import(workbook(producers=[row]), actor=office)
+        assert plan.ok, [error.message for error in plan.errors]
+        assert plan.producers[0].values["unit"] == commune
 
 
 def test_rows_outside_the_importers_area_are_refused():

@@ -19,7 +19,7 @@ from ocop.common.domain.activity import log_action
 from ocop.common.domain.locking import lock
 from ocop.common.text import fold
 from ocop.geo.enums import UnitLevel
-from ocop.geo.models import AdministrativeUnit
+from ocop.geo.models import AdministrativeUnit, UnitSuccession
 from ocop.producers import product_sets
 from ocop.producers.domain import products as product_domain
 from ocop.producers.domain.producers import PRODUCER_FIELDS, create_producer, update_producer, validate_producer
@@ -122,6 +122,13 @@ class _Lookups:
         self.units: dict[str, list[AdministrativeUnit]] = {}
         for unit in AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE, code__in=codes - {""}):
             self.units.setdefault(unit.code, []).append(unit)
+        # A commune that went on after the 2025 reform under its code and name is, for a producer today, the new one.
+        both_eras = [unit.pk for units in self.units.values() if len(units) > 1 for unit in units]
+        self.continued = set(
+            UnitSuccession.objects.filter(predecessor_id__in=both_eras, successor_id__in=both_eras).values_list(
+                "predecessor_id", "successor_id"
+            )
+        )
         numbers = {r.values["registration_number"] for r in producer_rows} | {
             r.values["producer_registration_number"] for r in product_rows
         }
@@ -143,6 +150,10 @@ def _resolve_unit(row: ParsedRow, lookups: _Lookups, code_key: str, name: str | 
     units = lookups.units.get(code, [])
     if name and len(units) > 1:
         units = [u for u in units if fold(name) in (fold(u.name), fold(u.short_name))] or units
+    if len(units) == 2:
+        former, current = sorted(units, key=lambda unit: unit.is_current)
+        if (former.pk, current.pk) in lookups.continued and fold(former.name) == fold(current.name):
+            units = [current]  # the commune kept its code and name on 1/7/2025: the producer is placed in today's
     if not units:
         row.error(code_key, _("No commune has the code %(code)s.") % {"code": code}, _columns(row))
         return None
