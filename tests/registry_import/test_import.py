@@ -1,5 +1,10 @@
+import io
+import zipfile
+
 import pytest
+import xlsxwriter
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +13,14 @@ from ocop.accounts.enums import Role
 from ocop.certificates.models import Certificate
 from ocop.geo.models import UnitSuccession
 from ocop.producers.models import ImportBatch, Producer, Product
+from ocop.registry_import.domain.import_parsing import (
+    MAX_ERRORS,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+    PRODUCT_COLUMNS,
+    PRODUCT_SHEET,
+    WorkbookError,
+)
 from ocop.registry_import.domain.importing import apply_import, check_import, plan_import
 from tests.factories import make_producer, make_user
 from tests.registry_import.workbooks import producer_row, product_row, workbook
@@ -163,3 +176,60 @@ def test_two_thousand_rows_import_in_one_go_with_bounded_queries(office):
     apply_import(actor=office, batch=batch)
     assert Producer.objects.count() == 500
     assert Product.objects.count() == 1500
+
+
+def _big_workbook(rows: int, value: str) -> SimpleUploadedFile:
+    """A workbook of the template's product sheet with ``rows`` rows of a name and a product set, written fast."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"constant_memory": True})
+    sheet = book.add_worksheet(PRODUCT_SHEET)
+    for col, spec in enumerate(PRODUCT_COLUMNS):
+        sheet.write_string(0, col, spec.header)
+    for row in range(1, rows + 1):
+        sheet.write_string(row, 0, value)
+        sheet.write_number(row, 1, 7)  # the product set
+    book.close()
+    return SimpleUploadedFile("lon.xlsx", buffer.getvalue())
+
+
+def test_a_workbook_of_more_rows_than_a_sheet_may_hold_is_refused_before_checking_them(office):
+    with pytest.raises(WorkbookError) as refused:
+        plan_import(_big_workbook(MAX_ROWS + 1, "Nho sấy"), actor=office)
+    assert str(refused.value) == "Trang “Sản phẩm” có hơn 5.000 dòng: hãy tách thành nhiều tệp."
+
+
+def test_a_workbook_that_unpacks_to_more_than_the_limit_is_refused_unread(office):
+    buffer = io.BytesIO()
+    template = io.BytesIO(workbook(producers=[producer_row(1)]).read())
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for entry in source.infolist():
+            bomb.writestr(entry, source.read(entry))
+        bomb.writestr("xl/media/padding.bin", b"\0" * (MAX_UNPACKED_BYTES + 1))
+    assert len(buffer.getvalue()) < 200_000  # a small file
+    with pytest.raises(WorkbookError) as refused:
+        plan_import(SimpleUploadedFile("bom.xlsx", buffer.getvalue()), actor=office)
+    assert str(refused.value) == (
+        "Tệp Excel khi giải nén chiếm 50,0\xa0MB; chỉ nhận tối đa 50,0\xa0MB: hãy tách thành nhiều tệp."
+    )
+
+
+def test_checking_stops_after_the_first_problems_and_the_report_stays_small(office):
+    rows = [producer_row(n, members_count="hai mươi") for n in range(1, MAX_ERRORS + 100)]
+    batch = check_import(actor=office, upload=workbook(producers=rows))
+    assert batch.status == ImportBatch.Status.REJECTED
+    assert (len(batch.report["errors"]), batch.report["stopped"]) == (MAX_ERRORS, True)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1e400", "“1e400” là số quá lớn."),
+        ("Infinity", "“Infinity” không phải là số."),
+        ("sNaN", "“sNaN” không phải là số."),
+        ("99999999999", "Nhập một số không lớn hơn 2.147.483.647."),
+        ("-3", "Nhập một số không nhỏ hơn 0."),
+    ],
+)
+def test_a_number_the_column_cannot_hold_is_a_cell_error(office, typed, message):
+    plan = plan_import(workbook(producers=[producer_row(1, members_count=typed)]), actor=office)
+    assert [(error.column, error.message) for error in plan.errors] == [("Số thành viên", message)]

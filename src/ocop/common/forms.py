@@ -83,6 +83,12 @@ def column_field(model_field, **kwargs) -> forms.Field:
     highs = [v.limit_value for v in model_field.validators if isinstance(v, MaxValueValidator)]
     kwargs["min_value"] = _strictest(max, lows, kwargs.get("min_value"))
     kwargs["max_value"] = _strictest(min, highs, kwargs.get("max_value"))
+    return capacity_field(model_field, **kwargs)
+
+
+def capacity_field(model_field, **kwargs) -> forms.Field:
+    """The form field of what ``model_field``'s column can hold at all (its type's range, its digits), leaving the
+    field's own rules (3 to 5 stars) to the domain."""
     if isinstance(model_field, models.DecimalField):
         return DecimalField(max_digits=model_field.max_digits, decimal_places=model_field.decimal_places, **kwargs)
     return IntegerField(column=model_field.get_internal_type(), **kwargs)

@@ -75,10 +75,11 @@ class Column(Shape):
         return []
 
 
-def column_value(model_field, value):
-    """A number read from a file (``12.5``, never typed the Vietnamese way) within what ``model_field`` holds;
-    raises ValidationError with the form's message otherwise."""
-    field = column_field(model_field, required=False)
+def column_value(model_field, value, make_field=column_field):
+    """A number read from a file (``12.5``, never typed the Vietnamese way) within what ``model_field`` holds
+    (``make_field=capacity_field``: within what its column can hold at all); raises ValidationError with the form's
+    message otherwise."""
+    field = make_field(model_field, required=False)
     field.localize = False
     return field.clean(value if isinstance(value, str) else str(value))
 

@@ -1,6 +1,7 @@
 """Uploads are judged by their content, never by their name: an executable renamed to .pdf is refused."""
 
 import json
+import warnings
 from dataclasses import dataclass
 
 import filetype
@@ -20,6 +21,7 @@ DOCUMENT_TYPES = IMAGE_TYPES | {
 }
 SPREADSHEET_TYPES = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx"}
 _HEAD_BYTES = 8192
+MAX_IMAGE_PIXELS = 50_000_000  # a 50-megapixel photo; Pillow's own alarm rings only near 90 million
 
 
 @dataclass(frozen=True)
@@ -65,14 +67,31 @@ def check_upload(upload: UploadedFile, allowed: dict[str, str], max_bytes: int |
 
 
 def _check_image(upload: UploadedFile) -> None:
+    """A real image of a sensible size: a small file that would unpack to gigabytes of pixels is refused by its
+    header, before anything (a thumbnail, a PDF) decodes it."""
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
-            image.verify()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise _too_many_pixels()
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels() from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(_("The image is damaged or not really an image."), code="bad_image") from error
     finally:
         upload.seek(0)
+
+
+def _too_many_pixels() -> ValidationError:
+    return ValidationError(
+        _("The image has too many pixels (more than %(limit)s million): make it smaller and upload it again.")
+        % {"limit": MAX_IMAGE_PIXELS // 1_000_000},
+        code="too_many_pixels",
+    )
 
 
 def check_json_upload(upload: UploadedFile, max_bytes: int | None = None):

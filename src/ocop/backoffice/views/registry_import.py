@@ -67,6 +67,7 @@ def import_report(request, pk, obj):
             "batch": obj,
             "counts": obj.report.get("counts", {}),
             "errors": obj.report.get("errors", []),
+            "stopped": obj.report.get("stopped", False),
             "breadcrumbs": _crumbs((obj.original_name, None)),
         },
     )

@@ -2,19 +2,29 @@
 
 import datetime
 import re
+import zipfile
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from ocop.certificates.models import RecognitionDecision
+from ocop.certificates.models import Certificate, RecognitionDecision
+from ocop.common.forms import capacity_field
+from ocop.common.json_shapes import column_value
 from ocop.common.text import clean_text, fold
 from ocop.producers.models import Producer, Product
 
 PRODUCER_SHEET = "Chủ thể"
 PRODUCT_SHEET = "Sản phẩm"
+# What one workbook may hold: the province's whole registry fits many times over, a zip bomb does not.
+MAX_ROWS = 5_000  # per sheet
+MAX_COLUMNS = 60
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_ERRORS = 200  # checking stops there: the rest is usually the same mistake again
+_LARGEST_CELL_NUMBER = 10**18
 
 
 @dataclass(frozen=True)
@@ -25,6 +35,7 @@ class ColumnSpec:
     required: bool = False
     help: str = ""
     max_length: int | None = None  # of the text the database column takes; set from the model below
+    column: object = None  # the database field a number fills (its limits), set from the model below
 
 
 PRODUCER_COLUMNS = (
@@ -78,15 +89,23 @@ def _database_limits(columns: tuple[ColumnSpec, ...], model, stored_as: dict) ->
     """The columns with the length limits of the database fields they fill, so that a too-long cell is reported by
     the dry run rather than failing the import (PostgreSQL enforces them, SQLite does not)."""
 
-    def limit(key: str) -> int | None:
+    def target(key: str):
         owner, name = stored_as.get(key, (model, key))
         try:
-            target = owner._meta.get_field(name)
+            return owner._meta.get_field(name)
         except FieldDoesNotExist:
             return None
-        return None if target.choices else target.max_length  # a choice is written as its label, not its code
 
-    return tuple(replace(c, max_length=limit(c.key)) if c.kind in ("text", "identifier") else c for c in columns)
+    def limited(column: ColumnSpec) -> ColumnSpec:
+        field = target(column.key)
+        if column.kind in ("text", "identifier"):
+            # A choice is written as its label, not its code.
+            return replace(column, max_length=None if field is None or field.choices else field.max_length)
+        if column.kind in ("int", "decimal"):
+            return replace(column, column=field)
+        return column
+
+    return tuple(limited(column) for column in columns)
 
 
 PRODUCER_COLUMNS = _database_limits(PRODUCER_COLUMNS, Producer, {})
@@ -97,6 +116,7 @@ PRODUCT_COLUMNS = _database_limits(
         "producer_registration_number": (Producer, "registration_number"),
         "producer_name": (Producer, "name"),
         "decision_number": (RecognitionDecision, "number"),
+        "score": (Certificate, "score"),
     },
 )
 
@@ -166,10 +186,19 @@ def _parse_cell(spec: ColumnSpec, raw):
             number = Decimal(str(raw) if isinstance(raw, int | float) else _number_text(str(raw)))
         except InvalidOperation:
             return None, _("“%(value)s” is not a number.") % {"value": raw}
+        if not number.is_finite():
+            return None, _("“%(value)s” is not a number.") % {"value": raw}
+        if abs(number) >= _LARGEST_CELL_NUMBER:
+            return None, _("“%(value)s” is too large a number.") % {"value": raw}
         if spec.kind == "int":
             if number != number.to_integral_value():
                 return None, _("“%(value)s” is not a whole number.") % {"value": raw}
-            return int(number), None
+            number = int(number)
+        if spec.column is not None:
+            try:
+                number = column_value(spec.column, number, make_field=capacity_field)
+            except ValidationError as error:
+                return None, " ".join(error.messages)
         return number, None
     if spec.kind == "yes_no":
         folded = fold(str(raw))
@@ -204,16 +233,25 @@ def _header_map(header_row, columns: tuple[ColumnSpec, ...], sheet: str) -> dict
     return mapping
 
 
-def _read_sheet(book, sheet: str, columns: tuple[ColumnSpec, ...]) -> list[ParsedRow]:
+def _read_sheet(book, sheet: str, columns: tuple[ColumnSpec, ...], errors_before: int = 0) -> list[ParsedRow]:
+    """The sheet's rows, up to MAX_ROWS; reading stops once MAX_ERRORS problems (with ``errors_before``) are found."""
     if sheet not in book.sheetnames:
         return []
-    rows = book[sheet].iter_rows(values_only=True)
+    rows = book[sheet].iter_rows(values_only=True, max_col=MAX_COLUMNS)
     header = next(rows, None)
     if header is None:
         return []
     mapping = _header_map(header, columns, sheet)
     parsed = []
+    errors = errors_before
     for number, cells in enumerate(rows, start=2):
+        if number > MAX_ROWS + 1:
+            raise WorkbookError(
+                _("Sheet “%(sheet)s” has more than %(limit)s rows: split it into several workbooks.")
+                % {"sheet": sheet, "limit": f"{MAX_ROWS:,}".replace(",", ".")}
+            )
+        if errors >= MAX_ERRORS:
+            break
         if all(cell is None or str(cell).strip() == "" for cell in cells):
             continue
         row = ParsedRow(sheet, number, {})
@@ -226,11 +264,29 @@ def _read_sheet(book, sheet: str, columns: tuple[ColumnSpec, ...]) -> list[Parse
             elif spec.required and value in ("", None):
                 row.error(spec.key, _("This cell is required."), columns)
         parsed.append(row)
+        errors += len(row.errors)
     return parsed
 
 
+def _check_unpacked_size(file) -> None:
+    """An .xlsx is a zip: refuse one that would unpack to more than MAX_UNPACKED_BYTES before openpyxl reads it."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise WorkbookError(_("The file could not be read as an Excel workbook (.xlsx).")) from error
+    finally:
+        file.seek(0)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise WorkbookError(
+            _("The workbook unpacks to %(size)s; at most %(limit)s is accepted: split it into several workbooks.")
+            % {"size": filesizeformat(unpacked), "limit": filesizeformat(MAX_UNPACKED_BYTES)}
+        )
+
+
 def read_registry_workbook(file) -> tuple[list[ParsedRow], list[ParsedRow]]:
-    """Producer rows and product rows, each with its cell errors; raises WorkbookError for a wrong file."""
+    """Producer rows and product rows, each with its cell errors; raises WorkbookError for a wrong or too big file."""
+    _check_unpacked_size(file)
     try:
         book = load_workbook(file, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
@@ -241,6 +297,8 @@ def read_registry_workbook(file) -> tuple[list[ParsedRow], list[ParsedRow]]:
                 _("The workbook has neither a “%(producers)s” nor a “%(products)s” sheet: use the template.")
                 % {"producers": PRODUCER_SHEET, "products": PRODUCT_SHEET}
             )
-        return (_read_sheet(book, PRODUCER_SHEET, PRODUCER_COLUMNS), _read_sheet(book, PRODUCT_SHEET, PRODUCT_COLUMNS))
+        producers = _read_sheet(book, PRODUCER_SHEET, PRODUCER_COLUMNS)
+        errors = sum(len(row.errors) for row in producers)
+        return producers, _read_sheet(book, PRODUCT_SHEET, PRODUCT_COLUMNS, errors)
     finally:
         book.close()

@@ -27,6 +27,7 @@ from ocop.producers.domain.products import PRODUCT_FIELDS
 from ocop.producers.enums import ETHNIC_GROUPS, EnterpriseSize, Gender, LegalForm
 from ocop.producers.models import ImportBatch, Producer, Product
 from ocop.registry_import.domain.import_parsing import (
+    MAX_ERRORS,
     PRODUCER_COLUMNS,
     PRODUCER_SHEET,
     PRODUCT_COLUMNS,
@@ -111,7 +112,12 @@ class ImportPlan:
         return tally
 
     def report(self) -> dict:
-        return {"counts": self.counts(), "errors": [error.as_dict() for error in self.errors]}
+        """What the report page shows: the counts and the first MAX_ERRORS problems (checking stops there)."""
+        return {
+            "counts": self.counts(),
+            "errors": [error.as_dict() for error in self.errors[:MAX_ERRORS]],
+            "stopped": len(self.errors) >= MAX_ERRORS,
+        }
 
 
 class _Lookups:
