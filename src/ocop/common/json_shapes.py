@@ -30,11 +30,6 @@ class Text(Shape):
         return [] if isinstance(value, str) else [_at(where, _("must be a text"))]
 
 
-class Flag(Shape):
-    def problems(self, value, where):
-        return [] if isinstance(value, bool) else [_at(where, _("must be true or false"))]
-
-
 class Whole(Shape):
     """A whole number (never true/false) from ``low`` to ``high``."""
 

@@ -196,7 +196,8 @@ def _session_url(session):
 @require_POST
 @require_perm("councils.oversee_session", load_object=_load_session)
 def session_attendance(request, pk, obj):
-    present = obj.council.members.filter(pk__in=request.POST.getlist("present"))
+    ticked = [value for value in request.POST.getlist("present") if re.fullmatch(r"[0-9]{1,10}", value)]
+    present = obj.council.members.filter(pk__in=ticked)
     return act_and_return(
         request,
         forms.Form(request.POST),
