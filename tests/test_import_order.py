@@ -56,6 +56,8 @@ OTHER_MODULES = {
     "common.db": "enums",
     "common.i18n": "interfaces",
     "common.uploads": "domain",
+    "common.column_limits": "domain",  # what a number column holds, for forms and for files read by the domain
+    "common.json_shapes": "domain",
     "common.xlsx": "interfaces",
     "common.papers": "interfaces",
     "common.papers.numbers": "enums",  # how numbers and dates are written: plain text helpers

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from ocop.accounts.enums import Role
-from ocop.common.forms import DecimalField, IntegerField, column_field
+from ocop.common.column_limits import DecimalField, IntegerField, column_field
 from ocop.planning.models import Quota, Target, TaskUpdate
 from ocop.producers.models import Producer
 from tests.factories import make_user

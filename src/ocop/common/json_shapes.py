@@ -11,7 +11,7 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ocop.common.forms import column_field
+from ocop.common.column_limits import column_field
 
 MAX_PROBLEMS = 50  # a file of the wrong kind would otherwise list thousands
 

@@ -18,7 +18,8 @@ from ocop.certificates.enums import (
     RevocationGround,
 )
 from ocop.certificates.models import Certificate
-from ocop.common.forms import DateInput, column_field
+from ocop.common.column_limits import column_field
+from ocop.common.forms import DateInput
 from ocop.geo.domain.queries import home_area_units
 from ocop.producers.domain.queries import visible_products
 from ocop.producers.interfaces.forms import STAR_CHOICES, ListFilterForm, UnitField

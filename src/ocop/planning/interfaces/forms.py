@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.enums import OrganisationKind
 from ocop.accounts.models import Organisation
-from ocop.common.forms import DateInput, DomainModelForm, column_field
+from ocop.common.column_limits import column_field
+from ocop.common.forms import DateInput, DomainModelForm
 from ocop.common.uploads import check_json_upload
 from ocop.geo.domain.queries import home_area_units
 from ocop.geo.enums import UnitLevel

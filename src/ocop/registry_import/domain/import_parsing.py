@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from ocop.certificates.models import Certificate, RecognitionDecision
-from ocop.common.forms import capacity_field
+from ocop.common.column_limits import capacity_field
 from ocop.common.json_shapes import column_value
 from ocop.common.text import clean_text, fold
 from ocop.producers.models import Producer, Product
