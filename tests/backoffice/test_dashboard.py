@@ -53,3 +53,13 @@ def test_the_page_links_each_figure_and_does_not_grow_with_records(client):
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("backoffice:dashboard"))
     assert len(many) == len(few)
+
+
+def test_unit_counts_show_what_matters_at_each_level():
+    commune = _values(make_user(Role.COMMUNE_OFFICER))
+    assert not {"Xã, phường trong địa bàn hiện nay", "Huyện, thành phố trước 01/7/2025"} & set(commune)
+    district = _values(make_user(Role.DISTRICT_OFFICER))  # huyện Ninh Phước
+    assert district["Xã, phường, thị trấn trước 01/7/2025"] == 9
+    assert "Huyện, thành phố trước 01/7/2025" not in district
+    province = _values(make_user(Role.PROVINCE_OFFICE))
+    assert province["Huyện, thành phố trước 01/7/2025"] == 7

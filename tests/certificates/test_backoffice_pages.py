@@ -131,7 +131,7 @@ def test_the_detail_page_shows_every_status(client):
     new = issued(product, days_ago(30))
     for certificate, status in ((old, "replaced"), (new, "valid")):
         page = client.get(reverse("backoffice:certificate_detail", args=[certificate.pk])).content.decode()
-        assert f"cstatus-{status}" in page and "<svg" in page  # the QR code of the check page
+        assert f"certificate-{status}" in page and "<svg" in page  # the QR code of the check page
 
 
 def test_register_an_earlier_certificate_from_the_screen(client):
@@ -192,7 +192,7 @@ def test_correct_suspend_propose_and_revoke_from_the_screens(client):
     )
     assert certificate_status(corrected) == CertificateStatus.REVOKED
     page = client.get(reverse("backoffice:certificate_detail", args=[corrected.pk])).content.decode()
-    assert "Sử dụng sai nhãn OCOP." in page and "cstatus-revoked" in page
+    assert "Sử dụng sai nhãn OCOP." in page and "certificate-revoked" in page
 
 
 def test_an_inspection_from_the_screens(client):

@@ -1,5 +1,12 @@
 """What each action in the activity log means, in words people read (the log itself stores stable codes)."""
 
+import datetime
+import decimal
+import functools
+import re
+from dataclasses import dataclass
+
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 VERB_LABELS = {
@@ -31,6 +38,10 @@ VERB_LABELS = {
     "producers.product_withdrawn": _("withdrew the product"),
     "producers.product_zones_changed": _("changed the product's raw-material zones"),
     "producers.zone_certification_added": _("added a certification to the zone"),
+    "producers.zone_created": _("registered the raw-material zone"),
+    "producers.zone_updated": _("updated the raw-material zone"),
+    "producers.craft_village_created": _("registered the craft village"),
+    "producers.craft_village_updated": _("updated the craft village"),
     # dossiers
     "dossiers.created": _("started the dossier"),
     "dossiers.updated": _("updated forms 01 and 02"),
@@ -105,6 +116,7 @@ VERB_LABELS = {
     "planning.plan_file_loaded": _("loaded a plan file"),
     "planning.target_created": _("added a target"),
     "planning.target_updated": _("updated a target"),
+    "planning.value_reported": _("reported a figure"),
     "planning.value_reported_late": _("reported a figure as a late correction"),
     "planning.quota_created": _("added a quota"),
     "planning.quota_updated": _("updated a quota"),
@@ -112,6 +124,7 @@ VERB_LABELS = {
     "planning.task_updated": _("updated a task"),
     "planning.task_output_added": _("added a task output"),
     "planning.task_output_updated": _("updated a task output"),
+    "planning.task_progress": _("reported task progress"),
     "planning.task_progress_late": _("reported task progress as a late correction"),
     "planning.obligation_created": _("added a reporting obligation"),
     "planning.obligation_updated": _("updated a reporting obligation"),
@@ -125,3 +138,199 @@ VERB_LABELS = {
 def verb_label(verb: str) -> str:
     """The action in words; an action without a label yet shows its code rather than nothing."""
     return str(VERB_LABELS.get(verb, verb))
+
+
+# What the recorded facts are called (the log stores stable keys); a key without a label is not shown.
+DETAIL_LABELS = {
+    "action": _("action"),
+    "allowed_spread": _("largest allowed spread"),
+    "changed": _("changed"),
+    "code": _("code"),
+    "conclusion": _("conclusion"),
+    "created": _("created"),
+    "criterion": _("criterion"),
+    "day": _("day"),
+    "deadline": _("deadline"),
+    "decided_on": _("decided on"),
+    "decision": _("decision"),
+    "disqualified": _("disqualified"),
+    "document": _("document"),
+    "done_on": _("done on"),
+    "dossier": _("dossier"),
+    "due_on": _("to be decided by"),
+    "evaluation_level": _("evaluation level"),
+    "expected": _("expected"),
+    "expired": _("expired"),
+    "filed_on": _("filed on"),
+    "findings": _("findings"),
+    "found_on": _("found on"),
+    "frequency": _("frequency"),
+    "from": _("moved from"),
+    "ground": _("ground"),
+    "high": _("up to"),
+    "idea_origin": _("origin of the product idea"),
+    "identifier": _("rule set"),
+    "indicator": _("indicator"),
+    "inspected_on": _("inspected on"),
+    "items": _("items"),
+    "kind": _("kind"),
+    "late": _("late"),
+    "late_reason": _("reason for the delay"),
+    "legal_form": _("legal form"),
+    "level": _("level"),
+    "lifted_on": _("lifted on"),
+    "local_identity": _("local identity"),
+    "local_labour": _("local labour"),
+    "local_origin": _("product or raw material of local origin"),
+    "low": _("from at least"),
+    "mean": _("mean score"),
+    "member": _("member"),
+    "note": _("note"),
+    "notices": _("notices"),
+    "number": _("number"),
+    "ok": _("acceptable"),
+    "organisation": _("organisation"),
+    "output": _("output"),
+    "period": _("period"),
+    "plan": _("plan"),
+    "planned": _("planned"),
+    "present": _("present"),
+    "product": _("product"),
+    "product_set": _("product set"),
+    "reached_on": _("reached on"),
+    "reason": _("reason"),
+    "reference": _("reference"),
+    "reminders": _("reminders"),
+    "replaces": _("replaces"),
+    "reported_on": _("reported on"),
+    "requirement": _("item"),
+    "role": _("role"),
+    "round": _("round"),
+    "rule_set": _("rule set"),
+    "scheduled_on": _("scheduled on"),
+    "score": _("score"),
+    "severity": _("severity"),
+    "sheets": _("score sheets"),
+    "source": _("source"),
+    "spent": _("spent"),
+    "star": _("star"),
+    "stars": _("stars"),
+    "starts_on": _("starts on"),
+    "status": _("status"),
+    "superuser": _("administrator"),
+    "title": _("title"),
+    "to": _("moved to"),
+    "total": _("total"),
+    "unit_name": _("unit"),
+    "until": _("until"),
+    "user": _("account"),
+    "username": _("username"),
+    "valid_from": _("valid from"),
+    "valid_to": _("valid until"),
+    "valid_until": _("valid until"),
+    "value": _("value"),
+    "year": _("year"),
+}
+USER_KEYS = {"member", "user", "present"}
+RULE_SET_KEYS = {"rule_set", "identifier"}
+CHECKLIST_KEYS = {"requirement", "items"}
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+DECIMAL = re.compile(r"^-?\d+\.\d+$")
+
+
+@functools.cache
+def _code_labels() -> dict[str, str]:
+    """The words for the codes the log stores (states, levels, roles, grounds…), from the apps' own choices."""
+    from ocop.accounts.enums import Role
+    from ocop.certificates.enums import FindingKind, FindingSeverity, InspectionConclusion, RevocationGround
+    from ocop.councils.enums import MemberRole
+    from ocop.dossiers.enums import CommuneFinding, DossierKind, DossierState, Level, MilestoneKind
+    from ocop.planning.enums import Frequency, TaskStatus
+    from ocop.producers.enums import DocumentKind, LegalForm, ZoneCertificationKind
+
+    labels = {}
+    for choices in (
+        ZoneCertificationKind, DocumentKind, LegalForm, TaskStatus, Frequency, MilestoneKind, DossierKind,
+        CommuneFinding, FindingKind, FindingSeverity, InspectionConclusion, RevocationGround, MemberRole, Role, Level,
+        DossierState,
+    ):  # fmt: skip
+        labels |= {choice.value: choice.label for choice in choices}  # the later ones win a shared code
+    return labels
+
+
+@dataclass
+class Lookups:
+    """Names the log refers to by code, fetched once for a page of entries."""
+
+    people: dict[str, str]
+    rule_sets: dict[str, str]
+
+    @classmethod
+    def for_entries(cls, entries) -> "Lookups":
+        from ocop.accounts.models import User
+        from ocop.evaluation.models import RuleSet
+
+        usernames, identifiers = set(), set()
+        for entry in entries:
+            for key, value in (entry.data or {}).items():
+                values = value if isinstance(value, list) else [value]
+                if key in USER_KEYS:
+                    usernames |= {str(item) for item in values}
+                elif key in RULE_SET_KEYS:
+                    identifiers |= {str(item) for item in values}
+        # [""] when there is nothing to look up: the page then costs the same queries whatever its entries hold.
+        people = User.objects.filter(username__in=sorted(usernames) or [""])
+        rule_sets = RuleSet.objects.filter(identifier__in=sorted(identifiers) or [""])
+        return cls(
+            people=dict(people.values_list("username", "full_name")),
+            rule_sets=dict(rule_sets.values_list("identifier", "title")),
+        )
+
+
+def _value(key: str, value, lookups: Lookups) -> str:
+    from ocop.dossiers import checklist
+
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list):
+        return ", ".join(_value(key, item, lookups) for item in value if item not in (None, ""))
+    if isinstance(value, dict):
+        return "; ".join(_pairs(value, lookups, labelled_only=False))
+    text = str(value)
+    if key in USER_KEYS:
+        return lookups.people.get(text, text)
+    if key in RULE_SET_KEYS:
+        return lookups.rule_sets.get(text, text)
+    if key in CHECKLIST_KEYS and text in checklist.BY_CODE:
+        return str(checklist.BY_CODE[text].label)
+    if ISO_DAY.match(text):
+        return formats.date_format(datetime.date.fromisoformat(text), "d/m/Y")
+    if ISO_MOMENT.match(text):
+        moment = timezone.localtime(datetime.datetime.fromisoformat(text))
+        return formats.date_format(moment, "d/m/Y H:i")
+    if DECIMAL.match(text):
+        return formats.number_format(decimal.Decimal(text), use_l10n=True, force_grouping=True)
+    return str(_code_labels().get(text, text))
+
+
+def _pairs(data: dict, lookups: Lookups, *, labelled_only: bool = True) -> list[str]:
+    """``label: value`` for each recorded fact worth showing: empty values are left out."""
+    pairs = []
+    for key, value in data.items():
+        if value in (None, "", [], {}) or (labelled_only and key not in DETAIL_LABELS):
+            continue
+        label = DETAIL_LABELS.get(key, _code_labels().get(key, key))
+        pairs.append(f"{label}: {_value(key, value, lookups)}")
+    return pairs
+
+
+def describe(entries) -> list:
+    """The entries with ``who`` (the person's full name) and ``details`` (their facts in words), for the history
+    and the activity log; one query for the people and one for the rule sets, whatever the number of entries."""
+    entries = list(entries)
+    lookups = Lookups.for_entries(entries)
+    for entry in entries:
+        entry.who = (entry.actor.full_name if entry.actor_id and entry.actor else "") or entry.actor_name
+        entry.details = _pairs(entry.data or {}, lookups)
+    return entries

@@ -8,9 +8,12 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.domain.queries import visible_organisations, visible_users
+from ocop.accounts.domain.roles import active_roles
 from ocop.accounts.domain.scope import scope_of
-from ocop.certificates.domain.status import visible_certificates, with_status
-from ocop.certificates.enums import IN_FORCE_STATUSES, CertificateStatus
+from ocop.accounts.enums import OFFICER_ROLES
+from ocop.certificates.domain.expiring import expiring
+from ocop.certificates.domain.status import visible_certificates
+from ocop.certificates.domain.validity import in_force as certificates_in_force
 from ocop.common.models import ActivityLog
 from ocop.dossiers.domain.queries import tasks_for
 from ocop.geo.domain.queries import home_area_units
@@ -41,19 +44,18 @@ def _ocop_figures(user) -> list[Figure]:
                 urgent=bool(overdue),
             )
         )
-    certificates = with_status(visible_certificates(user))
     if user.has_perm("certificates.view_certificates"):
-        in_force = certificates.filter(status__in=IN_FORCE_STATUSES).values("product").distinct().count()
+        in_force = certificates_in_force(visible_certificates(user)).values("product").distinct().count()
         figures.append(Figure(_("OCOP products in force"), in_force, "", reverse("backoffice:certificate_list")))
     if user.has_perm("certificates.view_expiry"):
-        expiring = certificates.filter(status=CertificateStatus.EXPIRING).count()
+        soon = expiring(visible_certificates(user)).count()  # the expiry list it links to shows the same rows
         figures.append(
             Figure(
                 _("Certificates expiring soon"),
-                expiring,
+                soon,
                 _("re-evaluation must be filed before expiry"),
                 reverse("backoffice:expiry_list"),
-                urgent=bool(expiring),
+                urgent=bool(soon),
             )
         )
     if user.has_perm("producers.view_registry"):
@@ -64,25 +66,36 @@ def _ocop_figures(user) -> list[Figure]:
     return figures
 
 
+def _area_figures(user, scope) -> list[Figure]:
+    """The units of the viewer's area, for those whose area spans several: a commune officer's area is one commune
+    (with its counterpart across the reform), so counting it tells nothing; a district had no districts under it."""
+    levels = {a.unit.level for a in active_roles(user) if a.role in OFFICER_ROLES and a.unit is not None}
+    if not (scope.everything or levels - {UnitLevel.COMMUNE}):
+        return []
+    units = scope.filter(home_area_units(), unit_field="pk")
+    counts = {(row["era"], row["level"]): row["n"] for row in units.values("era", "level").annotate(n=Count("id"))}
+    figures = [
+        Figure(
+            _("Communes in your area today"),
+            counts.get((Era.FROM_2025, UnitLevel.COMMUNE), 0),
+            _("two-level government since 1/7/2025"),
+        ),
+        Figure(
+            _("Communes before 1/7/2025"),
+            counts.get((Era.BEFORE_2025, UnitLevel.COMMUNE), 0),
+            _("records from before the reform keep these"),
+        ),
+    ]
+    if scope.everything or UnitLevel.PROVINCE in levels:
+        figures.append(Figure(_("Districts before 1/7/2025"), counts.get((Era.BEFORE_2025, UnitLevel.DISTRICT), 0)))
+    return figures
+
+
 def dashboard_figures(user) -> list[Figure]:
     scope = scope_of(user)
     figures = _ocop_figures(user)
     if not scope.is_empty:
-        units = scope.filter(home_area_units(), unit_field="pk")
-        counts = {(row["era"], row["level"]): row["n"] for row in units.values("era", "level").annotate(n=Count("id"))}
-        figures += [
-            Figure(
-                _("Communes in your area today"),
-                counts.get((Era.FROM_2025, UnitLevel.COMMUNE), 0),
-                _("two-level government since 1/7/2025"),
-            ),
-            Figure(
-                _("Communes before 1/7/2025"),
-                counts.get((Era.BEFORE_2025, UnitLevel.COMMUNE), 0),
-                _("records from before the reform keep these"),
-            ),
-            Figure(_("Districts before 1/7/2025"), counts.get((Era.BEFORE_2025, UnitLevel.DISTRICT), 0)),
-        ]
+        figures += _area_figures(user, scope)
     if user.has_perm("accounts.manage_users"):
         figures += [
             Figure(_("Active user accounts"), visible_users(user).filter(is_active=True).count()),

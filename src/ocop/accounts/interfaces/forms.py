@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
@@ -5,13 +7,25 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts.domain.grants import grantable_roles
 from ocop.accounts.domain.queries import visible_organisations
 from ocop.accounts.domain.scope import scope_of
-from ocop.accounts.enums import OrganisationKind
+from ocop.accounts.enums import ROLE_UNIT_LEVEL, OrganisationKind
 from ocop.accounts.models import Organisation
-from ocop.geo.domain.queries import home_area_units
+from ocop.geo.domain.queries import home_area_units, home_first
 from ocop.geo.enums import Era
 
 
+class UnitSelect(forms.Select):
+    """Each unit option says its level, so that the page can offer only the units a chosen role needs."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if unit := getattr(value, "instance", None):
+            option["attrs"]["data-level"] = unit.level
+        return option
+
+
 class UnitChoiceField(forms.ModelChoiceField):
+    widget = UnitSelect
+
     def label_from_instance(self, unit) -> str:
         era = _("before 1/7/2025") if unit.era == Era.BEFORE_2025 else _("from 1/7/2025")
         return f"{unit.name} ({unit.code}) – {era}"
@@ -19,7 +33,19 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 def units_for(actor):
     """The units an actor may pick: the home province area, narrowed to the actor's own area."""
-    return scope_of(actor).filter(home_area_units(), unit_field="pk").order_by("-era", "level", "name")
+    return home_first(scope_of(actor).filter(home_area_units(), unit_field="pk"))
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """Organisations by name, the former ones marked: "UBND xã Vĩnh Hải" exists before and after 1/7/2025."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Organisation.objects.none(), **kwargs)
+
+    def label_from_instance(self, organisation) -> str:
+        if organisation.unit is not None and organisation.unit.era == Era.BEFORE_2025:
+            return f"{organisation.name} ({_('before 1/7/2025')})"
+        return organisation.name
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -37,11 +63,12 @@ class UserForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(label=_("Email"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none(), required=False)
+    organisation = OrganisationChoiceField(label=_("Organisation"), required=False)
 
     def __init__(self, *args, actor, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = visible_organisations(actor).filter(is_active=True).order_by("name")
+        organisations = visible_organisations(actor).filter(is_active=True).select_related("unit")
+        self.fields["organisation"].queryset = organisations.order_by("name")
         if editing:
             del self.fields["username"]
 
@@ -67,6 +94,7 @@ class RoleGrantForm(forms.Form):
         so the view passes them)."""
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(role.value, role.label) for role in grantable_roles(actor)]
+        self.fields["role"].widget.attrs["data-unit-levels"] = json.dumps(ROLE_UNIT_LEVEL)
         self.fields["unit"].queryset = units_for(actor)
         self.fields["producer"].queryset = producers.order_by("name")
 
@@ -76,12 +104,12 @@ class OrganisationForm(forms.Form):
     short_name = forms.CharField(label=_("Short name"), max_length=60, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
     unit = UnitChoiceField(label=_("Administrative unit"), queryset=None, required=False)
-    parent = forms.ModelChoiceField(label=_("Superior body"), queryset=Organisation.objects.none(), required=False)
+    parent = OrganisationChoiceField(label=_("Superior body"), required=False)
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units_for(actor)
-        self.fields["parent"].queryset = visible_organisations(actor).order_by("name")
+        self.fields["parent"].queryset = visible_organisations(actor).select_related("unit").order_by("name")
 
 
 class TwoFactorTokenForm(forms.Form):

@@ -1,8 +1,6 @@
 """Certificates for the office: lists (all, expiring and expired) with export, a certificate's page with its
 history, the PDF, corrections, suspension, revocation, and post-certification supervision."""
 
-import datetime
-
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,14 +15,15 @@ from django.views.decorators.http import require_POST
 from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.certificates.domain import issuing, revocation, supervision
+from ocop.certificates.domain.actions import CertificateAction, allowed_actions
+from ocop.certificates.domain.expiring import expired, expiring
 from ocop.certificates.domain.queries import visible_inspection_plans, visible_inspections, visible_proposals
 from ocop.certificates.domain.status import (
     certificate_status,
-    expiry_notice_days,
     visible_certificates,
     with_status,
 )
-from ocop.certificates.enums import IN_FORCE_STATUSES, CertificateStatus, ProposalOutcome, ReminderStage
+from ocop.certificates.enums import ProposalOutcome, ReminderStage
 from ocop.certificates.interfaces.exporters import certificates_workbook
 from ocop.certificates.interfaces.forms import (
     EXPIRY_TABS,
@@ -50,6 +49,7 @@ from ocop.certificates.interfaces.pdf import check_url, pdf_filename
 from ocop.certificates.models import Certificate, CertificateReminder, CorrectiveAction
 from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
+from ocop.evaluation.models import RuleSet
 from ocop.geo.domain.queries import scope_unit_ids
 
 LIST_RELATED = ("decision", "product", "producer__unit__parent")
@@ -97,14 +97,8 @@ def expiry_list(request):
     tab = request.GET.get("tab") if request.GET.get("tab") in dict(EXPIRY_TABS) else "expiring"
     filters = ExpiryFilterForm(request.GET or None, actor=request.user)
     today = timezone.localdate()
-    base = with_status(visible_certificates(request.user).filter(product__withdrawn_on__isnull=True), today)
-    # Expiring soon, or within the same notice period and already being re-evaluated.
-    horizon = today + datetime.timedelta(days=expiry_notice_days(today))
-    expiring = Q(status=CertificateStatus.EXPIRING) | Q(
-        status=CertificateStatus.UNDER_REEVALUATION, valid_until__lte=horizon
-    )
-    expired = Q(status=CertificateStatus.EXPIRED)
-    rows = filters.filter(base.filter(expiring if tab == "expiring" else expired)).select_related(*LIST_RELATED)
+    visible = visible_certificates(request.user)
+    rows = filters.filter((expiring if tab == "expiring" else expired)(visible, today)).select_related(*LIST_RELATED)
     rows = rows.annotate(
         notified=Exists(
             CertificateReminder.objects.filter(
@@ -115,7 +109,7 @@ def expiry_list(request):
     if request.GET.get("format") == "xlsx":
         title = dict(EXPIRY_TABS)[tab]
         return xlsx_response(certificates_workbook(rows, str(title)), f"giay-chung-nhan-{tab}.xlsx")
-    counts = base.aggregate(expiring=Count("pk", filter=expiring), expired=Count("pk", filter=expired))
+    counts = {"expiring": expiring(visible, today).count(), "expired": expired(visible, today).count()}
     return render(
         request,
         "certificates/expiry_list.html",
@@ -163,8 +157,7 @@ def certificate_detail(request, pk, obj):
     active_suspension = next((s for s in suspensions if not s.lifted_on), None)
     proposals = list(obj.revocation_proposals.select_related("proposed_by", "revocation", "inspection"))
     open_proposal = next((p for p in proposals if p.outcome == ProposalOutcome.OPEN), None)
-    in_force = status in IN_FORCE_STATUSES
-    revocable = in_force or status == CertificateStatus.SUSPENDED
+    actions = allowed_actions(obj, user)
     context = {
         "certificate": obj,
         "status": status,
@@ -176,22 +169,22 @@ def certificate_detail(request, pk, obj):
         "inspections": obj.inspections.select_related("plan").order_by("-scheduled_on"),
         "reminders": obj.reminders.order_by("sent_on", "pk"),
         "history": history_of(obj)[:40],
+        "rule_set": RuleSet.objects.filter(identifier=obj.decision.rule_set).first(),
         "check_url": check_url(obj),
         "qr": segno.make(check_url(obj), error="m").svg_inline(scale=4, border=2),
         "today": timezone.localdate(),
-        "can_pdf": user.has_perm("certificates.download_certificate"),
-        "can_correct": in_force and user.has_perm("certificates.correct_certificate"),
-        "can_decide": open_proposal is not None and user.has_perm("certificates.decide_revocation", open_proposal),
+        "can_pdf": CertificateAction.DOWNLOAD in actions,
+        "can_correct": CertificateAction.CORRECT in actions,
+        "can_decide": CertificateAction.DECIDE_REVOCATION in actions,
         "breadcrumbs": _crumbs((obj.number, None)),
     }
-    if user.has_perm("certificates.suspend_certificate"):
-        if in_force and active_suspension is None:
-            context["suspend_form"] = SuspendForm()
-        if active_suspension is not None:
-            context["lift_form"] = LiftForm()
-    if revocable and open_proposal is None and user.has_perm("certificates.propose_revocation"):
+    if CertificateAction.SUSPEND in actions:
+        context["suspend_form"] = SuspendForm()
+    if CertificateAction.LIFT_SUSPENSION in actions:
+        context["lift_form"] = LiftForm()
+    if CertificateAction.PROPOSE_REVOCATION in actions:
         context["propose_form"] = ProposeRevocationForm()
-    if open_proposal is not None and context["can_decide"]:
+    if CertificateAction.DECIDE_REVOCATION in actions:
         context["close_form"] = CloseProposalForm()
     return render(request, "certificates/certificate_detail.html", context)
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from ocop.accounts.domain.scope import scope_of
 from ocop.backoffice.access import paginate, require_perm
 from ocop.common.text import fold
-from ocop.geo.domain.queries import current_units_for
+from ocop.geo.domain.queries import current_units_for, home_first
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
 
@@ -24,7 +24,7 @@ def unit_list(request):
     query = request.GET.get("q", "").strip()
     era = request.GET.get("era", "")
     level = request.GET.get("level", "")
-    units = _visible_units(request).select_related("parent").order_by("era", "level", "code")
+    units = home_first(_visible_units(request)).select_related("parent")
     if query:
         units = units.filter(Q(search_name__contains=fold(query)) | Q(code=query))
     if era in Era.values:

@@ -4,7 +4,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, Value, When
 
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit, UnitSuccession
@@ -91,3 +91,17 @@ def home_area_units() -> QuerySet[AdministrativeUnit]:
         return AdministrativeUnit.objects.none()
     ids = scope_unit_ids(province) | successor_ids([province.pk])
     return AdministrativeUnit.objects.filter(pk__in=ids)
+
+
+def home_first(units: QuerySet[AdministrativeUnit]) -> QuerySet[AdministrativeUnit]:
+    """The installation's own area first, today's units before the former ones, province before district before
+    commune, then by code: the order of the unit list and of every unit picker."""
+    return units.annotate(
+        elsewhere=Case(When(pk__in=home_area_units().values("pk"), then=Value(0)), default=Value(1)),
+        former=Case(When(era=Era.BEFORE_2025, then=Value(1)), default=Value(0)),
+        depth=Case(
+            When(level=UnitLevel.PROVINCE, then=Value(0)),
+            When(level=UnitLevel.DISTRICT, then=Value(1)),
+            default=Value(2),
+        ),
+    ).order_by("elsewhere", "former", "depth", "code")

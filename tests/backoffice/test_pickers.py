@@ -1,0 +1,66 @@
+"""Pickers show what the person needs: the installation's own units first and today's before the former ones, former
+organisations marked, a role grant's units tagged with their level; one status badge for every status."""
+
+import re
+
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+
+from ocop.accounts.domain.users import create_organisation
+from ocop.accounts.enums import OrganisationKind, Role
+from ocop.accounts.interfaces.forms import RoleGrantForm, UserForm
+from ocop.geo.enums import Era, UnitLevel
+from ocop.producers.models import Producer
+from tests.factories import make_user, unit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_unit_list_starts_with_the_installations_province_today(client, settings):
+    settings.OCOP_PROVINCE_CODE = "58"
+    client.force_login(make_user(Role.ADMIN))
+    page = client.get(reverse("backoffice:unit_list")).content.decode()
+    names = re.findall(r'<a href="/backoffice/units/\d+/">([^<]+)</a>', page)
+    assert names[0] == "Tỉnh Khánh Hòa", names[:3]
+    assert "Thành phố Hà Nội" not in names
+
+
+def test_former_organisations_are_marked_in_the_picker():
+    before = create_organisation(
+        actor=None, name="UBND xã Vĩnh Hải", kind=OrganisationKind.COMMUNE_COMMITTEE, unit=unit("22846")
+    )
+    today = create_organisation(
+        actor=None,
+        name="UBND xã Vĩnh Hải",
+        kind=OrganisationKind.COMMUNE_COMMITTEE,
+        unit=unit("22846", era=Era.FROM_2025),
+    )
+    labels = dict(UserForm(actor=make_user(Role.ADMIN)).fields["organisation"].choices)
+    assert labels[before.pk] == "UBND xã Vĩnh Hải (trước 01/7/2025)"
+    assert labels[today.pk] == "UBND xã Vĩnh Hải"
+
+
+def test_a_role_grants_units_say_their_level_and_today_comes_first():
+    form = RoleGrantForm(actor=make_user(Role.PROVINCE_OFFICE), producers=Producer.objects.none())
+    html = str(form["unit"])
+    levels = re.findall(r'data-level="(\w+)"', html)
+    assert levels[0] == UnitLevel.PROVINCE and set(levels) == {"province", "district", "commune"}
+    labels = re.findall(r"<option [^>]*data-level[^>]*>([^<]+)</option>", html)
+    first_former = next(index for index, label in enumerate(labels) if "trước 01/7/2025" in label)
+    assert all("từ 01/7/2025" in label for label in labels[:first_former])
+    assert "&quot;commune_officer&quot;: &quot;commune&quot;" in str(form["role"])
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "badge"),
+    [
+        ("certificate", "expiring", '<span class="badge warn certificate-expiring">Sắp hết hạn</span>'),
+        ("task", "done", '<span class="badge ok task-done">Hoàn thành</span>'),
+        ("report", "draft", '<span class="badge off report-draft">Nháp</span>'),
+        ("task", "no-such-status", ""),
+    ],
+)
+def test_one_status_badge_for_every_status(kind, value, badge):
+    template = Template("{% load badge_tags %}{% status_badge kind value %}")
+    assert template.render(Context({"kind": kind, "value": value})) == badge
