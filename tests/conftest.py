@@ -1,6 +1,7 @@
 import pytest
 
 from ocop.common.i18n import compile_catalogues
+from tests.reference_data import load_reference_data
 
 
 def pytest_configure(config):
@@ -9,13 +10,10 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with Vietnam's administrative units and the rule sets, loaded once per run."""
-    from ocop.evaluation.domain.rule_sets import load_builtin_rule_sets
-    from ocop.geo.domain.loader import load_administrative_units
-
+    """Every test database starts with Vietnam's administrative units and the rule sets, loaded once per run (once
+    per worker under xdist: each worker has its own database)."""
     with django_db_blocker.unblock():
-        load_administrative_units()
-        load_builtin_rule_sets()
+        load_reference_data()
 
 
 @pytest.fixture(autouse=True)
@@ -47,13 +45,18 @@ def _test_settings(settings, _media_root):
 @pytest.fixture
 def reference_data(transactional_db):
     """Administrative units and rule sets, which the flush after the previous transactional test removed."""
-    from ocop.evaluation.domain.rule_sets import load_builtin_rule_sets
-    from ocop.geo.domain.loader import load_administrative_units
-    from ocop.geo.models import AdministrativeUnit
+    load_reference_data()
 
-    if not AdministrativeUnit.objects.exists():
-        load_administrative_units()
-    load_builtin_rule_sets()
+
+@pytest.fixture(scope="module", autouse=True)
+def _reference_data_restored(request, django_db_blocker):
+    """After a module with tests on real transactions (which empty the database), the reference data comes back for
+    the tests that follow on the same worker (xdist sends any test to any worker)."""
+    yield
+    module_items = [item for item in request.session.items if item.module is request.module]
+    if any("transactional_db" in item.fixturenames or item.get_closest_marker("e2e") for item in module_items):
+        with django_db_blocker.unblock():
+            load_reference_data()
 
 
 def pytest_collection_modifyitems(config, items):

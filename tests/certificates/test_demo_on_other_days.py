@@ -16,7 +16,7 @@ from ocop.demo.loader import load_demo
 from tests.clock import today_is
 from tests.demo.helpers import recorded_rounds, statuses_on
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 D = datetime.date
 
 

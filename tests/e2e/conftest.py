@@ -1,11 +1,17 @@
-"""Browser tests: the real pages in headless Chromium against Django's live server.
+"""Browser tests: the real pages in headless Chromium against a live server.
 
-They need Debian's chromium (/usr/bin/chromium, or OCOP_CHROMIUM). The live server needs a transactional database,
-which is emptied after each test; these tests therefore run after all others and reload the reference data first.
+They need Debian's chromium (/usr/bin/chromium, or OCOP_CHROMIUM). A live server needs committed data: the tests that
+use pytest-django's ``live_server`` run in a transactional database, emptied after each test, and the journeys commit
+the demo for their module and empty the database after it. Either way the reference data comes back when the module
+is done, so that under xdist any test may run after them on the same worker.
+
+Screenshots go to OCOP_E2E_ARTIFACTS (default: a folder in pytest's temporary directory), desktop and phone width.
 """
 
 import os
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +24,8 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="session")
@@ -33,24 +41,69 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def login(live_server, browser):
-    """Open a page logged in as ``user`` (password from tests.factories.PASSWORD)."""
-    from tests.factories import PASSWORD
+@pytest.fixture(scope="session")
+def artifacts(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("OCOP_E2E_ARTIFACTS") or tmp_path_factory.getbasetemp() / "e2e-artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
-    pages = []
 
-    def open_as(user, path="/backoffice/"):
-        context = browser.new_context(viewport={"width": 1024, "height": 900}, locale="vi-VN")
-        page = context.new_page()
-        page.goto(live_server.url + "/backoffice/login/")
-        page.fill("#id_username", user.username)
-        page.fill("#id_password", PASSWORD)
-        page.click("button[type=submit].primary")
-        page.goto(live_server.url + path)
-        pages.append(context)
+class People:
+    """One browser context per person on one site: each logs in once, and the logged-in state is kept for the
+    phone-width pages of the same person."""
+
+    def __init__(self, browser, base_url: str, password: str, artifacts: Path):
+        self.browser = browser
+        self.base_url = base_url
+        self.password = password
+        self.artifacts = artifacts
+        self._states = {}
+        self._contexts = []
+
+    def _context(self, viewport, storage_state=None):
+        context = self.browser.new_context(
+            viewport=viewport, locale="vi-VN", storage_state=storage_state, accept_downloads=True
+        )
+        context.set_default_timeout(20_000)
+        self._contexts.append(context)
+        return context
+
+    def page_of(self, username: str | None, path: str = "/backoffice/"):
+        """A desktop page logged in as ``username`` (None: a member of the public) open at ``path``."""
+        if username is not None and username not in self._states:
+            page = self._context(DESKTOP).new_page()
+            page.goto(self.base_url + "/backoffice/login/")
+            page.fill("#id_username", username)
+            page.fill("#id_password", self.password)
+            page.click("button[type=submit].primary")
+            page.wait_for_url(re.compile(r".*/backoffice/(?!login).*"))
+            self._states[username] = page.context.storage_state()
+            page.context.close()
+            self._contexts.remove(page.context)
+        page = self._context(DESKTOP, self._states.get(username)).new_page()
+        page.goto(self.base_url + path)
         return page
 
-    yield open_as
-    for context in pages:
-        context.close()
+    def shoot(self, page, name: str) -> None:
+        """The page as it is at 1366 px, and the same address opened by the same person at 390 px."""
+        page.screenshot(path=self.artifacts / f"{name}-1366.png", full_page=True)
+        phone = self._context(PHONE, page.context.storage_state()).new_page()
+        phone.goto(page.url)
+        phone.screenshot(path=self.artifacts / f"{name}-390.png", full_page=True)
+        phone.context.close()
+        self._contexts.remove(phone.context)
+
+    def close(self) -> None:
+        for context in self._contexts:
+            context.close()
+        self._contexts.clear()
+
+
+@pytest.fixture
+def login(live_server, browser, artifacts):
+    """Open a page logged in as ``user`` (password from tests.factories.PASSWORD); each user logs in once."""
+    from tests.factories import PASSWORD
+
+    people = People(browser, live_server.url, PASSWORD, artifacts)
+    yield lambda user, path="/backoffice/": people.page_of(user.username, path)
+    people.close()

@@ -10,7 +10,7 @@ from ocop.councils.domain import sessions
 from ocop.councils.models import Result
 from tests.factories import make_council, make_dossier, make_product, make_session, make_user
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 def _tick(page, option_for):
