@@ -58,6 +58,11 @@ OTHER_MODULES = {
     "common.uploads": "domain",
     "common.column_limits": "domain",  # what a number column holds, for forms and for files read by the domain
     "common.json_shapes": "domain",
+    "common.client": "enums",  # the client's address from the request: plain Python over the settings
+    "common.limits": "interfaces",  # request body limit and the public-page throttle
+    "common.backup": "domain",  # ocop backup / ocop restore
+    "accounts.admin_site": "interfaces",  # the Django admin behind the back office's login
+    "accounts.lockout": "interfaces",  # the login lockout handler django-axes calls
     "common.xlsx": "interfaces",
     "common.papers": "interfaces",
     "common.papers.numbers": "enums",  # how numbers and dates are written: plain text helpers

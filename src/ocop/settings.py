@@ -58,7 +58,7 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("OCOP_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ocop.accounts.admin_site.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "ocop.accounts.middleware.SecondFactorMiddleware",
     "ocop.accounts.middleware.PasswordChangeRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -178,6 +179,9 @@ AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("OCOP_PROXY_COUNT", "0")) or None
 
 OTP_TOTP_ISSUER = "OCOP"
+# In production the administrator and the provincial office cannot work before they turn two-step login on.
+OCOP_REQUIRE_TWO_FACTOR = PRODUCTION
+
 
 # Vietnamese first, English second.
 LANGUAGE_CODE = "vi"

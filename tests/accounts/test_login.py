@@ -32,7 +32,7 @@ def test_wrong_passwords_lock_the_account_out_and_the_lockout_is_logged(client, 
     for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         response = client.post(LOGIN, {"username": "tinh.ocop", "password": "sai-mat-khau"})
         assert response.status_code == 200
-        assert "mật khẩu chính xác" in response.content.decode()
+        assert "Hãy nhập đúng tên đăng nhập và mật khẩu" in response.content.decode()
     response = client.post(LOGIN, {"username": "tinh.ocop", "password": "sai-mat-khau"})
     assert response.status_code == 429
     assert "tạm khóa" in response.content.decode()

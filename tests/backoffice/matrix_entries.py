@@ -50,7 +50,7 @@ ENTRIES = {
     "backoffice:user_role_grant": ("post", _other_user, OFFICE, 302),
     "backoffice:user_role_revoke": ("post", _other_user_role, OFFICE, 302),
     "backoffice:user_set_active": ("post", _other_user, OFFICE, 302),
-    "backoffice:user_reset_password": ("post", _other_user, OFFICE, 302),
+    "backoffice:user_reset_password": ("post", _other_user, OFFICE, 200),
     "backoffice:organisation_list": ("get", None, OFFICE, 200),
     "backoffice:organisation_create": ("get", None, OFFICE, 200),
     "backoffice:organisation_edit": ("get", _organisation, OFFICE, 200),

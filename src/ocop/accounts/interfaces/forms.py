@@ -49,6 +49,14 @@ class OrganisationChoiceField(forms.ModelChoiceField):
 
 
 class LoginForm(auth_forms.AuthenticationForm):
+    # One answer for a wrong password and for a right password with a missing or wrong code: the form must not tell
+    # a guesser that the password was right.
+    error_messages = auth_forms.AuthenticationForm.error_messages | {
+        "invalid_login": _(
+            "Enter a correct username and password, and the code from your authenticator app if you turned on "
+            "two-step login. The password is case-sensitive."
+        ),
+    }
     otp_token = forms.CharField(
         label=_("Authenticator code"),
         required=False,
@@ -113,6 +121,8 @@ class OrganisationForm(forms.Form):
 
 
 class TwoFactorTokenForm(forms.Form):
+    """The six-digit code, to turn two-step login on or off."""
+
     token = forms.CharField(
         label=_("Six-digit code"),
         max_length=8,

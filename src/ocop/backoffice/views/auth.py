@@ -5,6 +5,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +26,11 @@ class LoginView(auth_views.LoginView):
         user = form.get_user()
         device = two_factor.confirmed_device(user)
         if device is not None and not two_factor.verify_token(device, form.cleaned_data.get("otp_token", "")):
-            form.add_error("otp_token", _("Enter the current code from your authenticator app."))
+            # Counted by the lockout like a wrong password, and answered the same way.
+            user_login_failed.send(
+                sender=__name__, credentials={"username": form.cleaned_data["username"]}, request=self.request
+            )
+            form.add_error(None, form.get_invalid_login_error())
             return self.form_invalid(form)
         response = super().form_valid(form)
         if device is not None:
@@ -62,13 +67,20 @@ def security(request):
     form = TwoFactorTokenForm(request.POST or None)
     if request.method == "POST" and device is None and form.is_valid():
         try:
-            two_factor.enable_two_factor(user=request.user, token=form.cleaned_data["token"])
+            device = two_factor.enable_two_factor(user=request.user, token=form.cleaned_data["token"])
         except ValidationError as error:
             form.add_error("token", error)
         else:
+            otp_login(request, device)  # this session gave the code; the user's other sessions will be asked for it
             messages.success(request, _("Two-step login is on. You will be asked for a code at every login."))
             return redirect("backoffice:security")
-    context = {"device": device, "form": form, "breadcrumbs": [(_("My account"), None), (_("Two-step login"), None)]}
+    context = {
+        "device": device,
+        "form": form,
+        "required": two_factor.must_set_up(request.user),
+        "disable_form": TwoFactorTokenForm(),
+        "breadcrumbs": [(_("My account"), None), (_("Two-step login"), None)],
+    }
     if device is None:
         pending = two_factor.pending_device(request.user)
         context |= {"qr_svg": two_factor.provisioning_qr_svg(pending), "secret": pending.key}
@@ -78,6 +90,10 @@ def security(request):
 @login_required
 @require_POST
 def security_disable(request):
-    two_factor.disable_two_factor(actor=request.user, user=request.user)
-    messages.success(request, _("Two-step login is off."))
+    try:
+        two_factor.disable_two_factor(user=request.user, token=request.POST.get("token", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Two-step login is off."))
     return redirect("backoffice:security")

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -62,15 +63,7 @@ def user_create(request):
     created = save_form(request, form, lambda data: users.create_user(actor=request.user, **data))
     if created:
         user, password = created
-        messages.success(
-            request,
-            _(
-                "Account created. One-time password: %(password)s — give it to the user; it "
-                "must be changed at first login."
-            )
-            % {"password": password},
-        )
-        return redirect("backoffice:user_detail", pk=user.pk)
+        return _one_time_password_page(request, user, password, _("Account created."))
     return form_page(
         request, form, title=_("New user"), submit_label=_("Create account"), breadcrumbs=_crumbs((_("New user"), None))
     )
@@ -152,9 +145,20 @@ def user_set_active(request, pk, obj):
 @require_perm("accounts.manage_users", load_object=_load_user)
 def user_reset_password(request, pk, obj):
     password = users.reset_password(actor=request.user, user=obj)
-    messages.success(
+    return _one_time_password_page(request, obj, password, _("Password reset."))
+
+
+def _one_time_password_page(request, person, password: str, done: str):
+    """Shown once in the page itself, never carried in a message (the messages cookie) nor kept by the browser."""
+    response = render(
         request,
-        _("New one-time password for %(name)s: %(password)s — it must be changed at the next login.")
-        % {"name": obj, "password": password},
+        "backoffice/one_time_password.html",
+        {
+            "person": person,
+            "password": password,
+            "done": done,
+            "breadcrumbs": _crumbs((str(person), reverse("backoffice:user_detail", args=[person.pk]))),
+        },
     )
-    return redirect("backoffice:user_detail", pk=obj.pk)
+    add_never_cache_headers(response)
+    return response
