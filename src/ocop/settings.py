@@ -169,14 +169,21 @@ LOGIN_URL = "backoffice:login"
 LOGIN_REDIRECT_URL = "backoffice:dashboard"
 LOGOUT_REDIRECT_URL = "backoffice:login"
 
-# Lockout after repeated failures (django-axes): per username and address, cooling off after a while.
+# Reverse proxies in front: the client address is the one this many hops back in X-Forwarded-For.
+OCOP_PROXY_COUNT = int(os.environ.get("OCOP_PROXY_COUNT", "0"))
+
+# Lockout after repeated failures (django-axes): a username+address pair, and an address across accounts (password
+# spraying), cooling off after a while; never an account alone (see accounts/lockout.py).
 AXES_FAILURE_LIMIT = int(os.environ.get("OCOP_LOGIN_FAILURE_LIMIT", "5"))
+OCOP_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("OCOP_LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
 AXES_COOLOFF_TIME = float(os.environ.get("OCOP_LOGIN_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "ocop.accounts.lockout.PairAndAddressLockoutHandler"
+# Axes would read only REMOTE_ADDR (the proxy's address) unless django-ipware is installed: ours reads the hops.
+AXES_CLIENT_IP_CALLABLE = "ocop.common.client.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("OCOP_PROXY_COUNT", "0")) or None
 
 OTP_TOTP_ISSUER = "OCOP"
 # In production the administrator and the provincial office cannot work before they turn two-step login on.

@@ -35,7 +35,7 @@ def test_wrong_passwords_lock_the_account_out_and_the_lockout_is_logged(client, 
         assert "Hãy nhập đúng tên đăng nhập và mật khẩu" in response.content.decode()
     response = client.post(LOGIN, {"username": "tinh.ocop", "password": "sai-mat-khau"})
     assert response.status_code == 429
-    assert "tạm khóa" in response.content.decode()
+    assert "Tạm ngừng đăng nhập" in response.content.decode()
     # Even the right password is refused while locked out.
     response = client.post(LOGIN, {"username": "tinh.ocop", "password": PASSWORD})
     assert response.status_code == 429
