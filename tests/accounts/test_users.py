@@ -103,3 +103,18 @@ def test_up_twice_keeps_the_data_and_one_administrator(capsys, settings, tmp_pat
     call_command("up", no_serve=True)
     plan = Plan.objects.get(reference="706/KH-UBND")
     assert (plan.targets.count(), plan.tasks.count()) == (9, 49)
+
+
+def test_a_deactivated_users_sessions_end_and_do_not_come_back_on_reactivation(client):
+    admin = make_user(Role.ADMIN)
+    person = make_user(Role.COMMUNE_OFFICER)
+    other_person = make_user(Role.COMMUNE_OFFICER)
+    client.force_login(person)
+    other_browser = client.__class__()
+    other_browser.force_login(other_person)
+
+    set_user_active(actor=admin, user=person, active=False)
+    set_user_active(actor=admin, user=person, active=True)
+
+    assert client.get("/backoffice/")["Location"] == "/backoffice/login/?next=/backoffice/"
+    assert other_browser.get("/backoffice/").status_code == 200

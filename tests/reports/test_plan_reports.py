@@ -211,3 +211,21 @@ def test_text_that_looks_like_a_formula_is_written_as_text_in_the_excel_report()
         ("@SUM(1)", "s"),
     ]
     assert sheet["J2"].data_type == "f"  # the report's own formulas stay formulas
+
+
+@pytest.mark.parametrize(
+    ("reference", "header"),
+    [
+        # Quotes in a typed reference are escaped, so no second file name can be smuggled into the header.
+        ('12/KH"; filename="x.exe', 'attachment; filename="bao-cao-12-KH\\"; filename=\\"x.exe-2024-du-thao.json"'),
+        # Vietnamese letters travel percent-encoded in filename*, as RFC 6266 asks.
+        ("12/KH-Sở", "attachment; filename*=utf-8''bao-cao-12-KH-S%E1%BB%9F-2024-du-thao.json"),
+    ],
+)
+def test_the_download_name_made_from_the_plans_reference_is_quoted_safely(client, reference, header):
+    made = make_plan(with_records=True, reference=reference)
+    report = made["plan"].reports.get()
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    response = client.get(reverse("backoffice:report_download", args=[report.pk, "json"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == header

@@ -1,6 +1,7 @@
 """Serving stored files safely: never executed, never sniffed by the browser, downloaded as attachments."""
 
 from django.http import FileResponse, Http404, HttpResponse
+from django.utils.http import content_disposition_header
 
 
 def attachment_response(field_file, *, inline: bool = False) -> FileResponse:
@@ -19,6 +20,6 @@ def attachment_response(field_file, *, inline: bool = False) -> FileResponse:
 def pdf_response(content: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
     """A PDF we made ourselves, shown in the browser (or downloaded) under a readable file name."""
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -14,6 +14,7 @@ from typing import Any
 
 import xlsxwriter
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_COLOUR = "#E7F3EE"
@@ -130,5 +131,5 @@ def workbook_bytes(sheets: list[Sheet]) -> bytes:
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_MIME)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

@@ -1,6 +1,7 @@
 """The Ninh Thuận demo data: what ``ocop up`` loads on first run so that every screen has something real to show."""
 
 from django.conf import settings
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import translation
 
@@ -9,6 +10,15 @@ from ocop.common.domain.activity import log_action
 from ocop.common.models import ActivityLog
 
 DEMO_LOADED_VERB = "demo.loaded"
+REFUSED_IN_PRODUCTION = (
+    "Đây là hệ thống chính thức (OCOP_ENV=production): không nạp dữ liệu mẫu, vì các tài khoản mẫu dùng chung một "
+    "mật khẩu được in ra. Hãy chạy: ocop up --no-demo / production installation: demo data refused."
+)
+
+
+def refuse_in_production() -> None:
+    if settings.PRODUCTION:
+        raise CommandError(REFUSED_IN_PRODUCTION)
 
 
 def demo_loaded() -> bool:
@@ -18,6 +28,7 @@ def demo_loaded() -> bool:
 @transaction.atomic
 def load_demo() -> str:
     """Load every part of the demo once; returns the password shared by the demo accounts."""
+    refuse_in_production()
     from ocop.demo import certificates, people, registry, workflow
     from ocop.demo.planning import load_demo_plan
 

@@ -4,9 +4,12 @@ import secrets
 import string
 
 from axes.utils import reset as axes_reset
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts.domain.roles import forget_roles
@@ -108,9 +111,21 @@ def set_user_active(*, actor, user: User, active: bool) -> User:
         return user
     user.is_active = active
     user.save(update_fields=["is_active"])
+    if not active:
+        _end_sessions(user)
     log_action(actor=actor, verb="accounts.user_activated" if active else "accounts.user_deactivated", target=user)
     forget_roles(user)
     return user
+
+
+def _end_sessions(user: User) -> None:
+    """Log the user out everywhere: a session left behind would open again the day the account is reactivated."""
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=ended).delete()
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -192,7 +193,7 @@ def certificate_detail(request, pk, obj):
 @require_perm("certificates.download_certificate", load_object=_load_certificate)
 def certificate_pdf(request, pk, obj):
     response = HttpResponse(render_certificate_pdf(obj), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{pdf_filename(obj)}"'
+    response["Content-Disposition"] = content_disposition_header(False, pdf_filename(obj))
     return response
 
 

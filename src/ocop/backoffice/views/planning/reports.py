@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -135,5 +136,6 @@ def report_download(request, pk, fmt, obj):
         raise Http404
     payload = plan_reports.report_payload(obj)
     response = HttpResponse(files.render(payload, fmt), content_type=files.FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{files.filename(payload, fmt)}"'
+    # The plan's reference is typed by users: the header helper quotes or percent-encodes it, never pastes it.
+    response["Content-Disposition"] = content_disposition_header(True, files.filename(payload, fmt))
     return response

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from ocop.accounts.domain.bootstrap import ADMIN_USERNAME, ensure_administrator
 from ocop.common.addresses import site_url
 from ocop.common.i18n import compile_catalogues
-from ocop.demo.loader import complete_demo, demo_loaded, load_demo
+from ocop.demo.loader import complete_demo, demo_loaded, load_demo, refuse_in_production
 from ocop.evaluation.domain.rule_sets import load_builtin_rule_sets
 from ocop.geo.models import AdministrativeUnit
 
@@ -26,6 +26,8 @@ class Command(BaseCommand):
         self.stdout.write(f"» {message}")
 
     def handle(self, *args, bind, workers, no_demo, no_serve, **options):
+        if not no_demo:
+            refuse_in_production()
         # The server processes read OCOP_BIND: without OCOP_SITE_URL, their links and QR codes carry this address.
         os.environ["OCOP_BIND"] = bind
         settings.SITE_URL = site_url(os.environ.get("OCOP_SITE_URL", ""), bind)
