@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import filetype
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
@@ -64,6 +65,17 @@ def check_upload(upload: UploadedFile, allowed: dict[str, str], max_bytes: int |
     if mime_type in IMAGE_TYPES:
         _check_image(upload)
     return CheckedUpload(file=upload, mime_type=mime_type, extension=allowed[mime_type])
+
+
+def safe_file_name(original: str, extension: str, fallback: str) -> str:
+    """The name a file is stored under: the sender's name made safe (kept readable, at most 60 characters, never a
+    hidden file such as ``.htaccess``), or ``fallback``, with the extension of the type found in the content."""
+    stem = original.rsplit("/", 1)[-1].rsplit(".", 1)[0].lstrip(".")
+    try:
+        stem = get_valid_filename(stem)[:60]
+    except SuspiciousFileOperation:  # nothing usable left of the name
+        stem = ""
+    return f"{stem or fallback}.{extension}"
 
 
 def _check_image(upload: UploadedFile) -> None:

@@ -5,7 +5,6 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from ocop.certificates.domain.validity import current_certificate
@@ -14,7 +13,7 @@ from ocop.common.domain.changes import apply_changes
 from ocop.common.domain.changes import ensure_editable as ensure_known_fields
 from ocop.common.domain.locking import lock
 from ocop.common.text import clean_text
-from ocop.common.uploads import DOCUMENT_TYPES, check_upload
+from ocop.common.uploads import DOCUMENT_TYPES, check_upload, safe_file_name
 from ocop.dossiers import checklist
 from ocop.dossiers.domain.eligibility import check_kind_allowed
 from ocop.dossiers.domain.workflow import ensure_editable
@@ -138,8 +137,7 @@ def add_evidence(*, actor, dossier: Dossier, requirement: str, upload, title: st
     ensure_editable(dossier)
     _requirement(dossier, requirement)
     checked = check_upload(upload, DOCUMENT_TYPES)
-    stem = get_valid_filename(upload.name.rsplit(".", 1)[0])[:60] or "minh-chung"
-    upload.name = f"{stem}.{checked.extension}"
+    upload.name = safe_file_name(upload.name, checked.extension, "minh-chung")
     evidence = Evidence.objects.create(
         dossier=dossier,
         requirement=requirement,

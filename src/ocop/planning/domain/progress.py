@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
 from ocop.common.text import clean_text
-from ocop.common.uploads import DOCUMENT_TYPES, check_upload
+from ocop.common.uploads import DOCUMENT_TYPES, check_upload, safe_file_name
 from ocop.planning.domain.periods import Period, parse_period, periods_between
 from ocop.planning.enums import Source, TaskStatus
 from ocop.planning.models import PeriodLock, Plan, ReportedValue, Target, Task, TaskOutputProgress, TaskUpdate
@@ -64,6 +64,7 @@ def _evidence(upload) -> tuple[object, str]:
     if not upload:
         return None, ""
     checked = check_upload(upload, DOCUMENT_TYPES)
+    upload.name = safe_file_name(upload.name, checked.extension, "minh-chung")
     return checked.file, checked.mime_type
 
 

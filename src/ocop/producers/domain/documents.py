@@ -4,12 +4,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.changes import apply_changes, ensure_editable
-from ocop.common.uploads import DOCUMENT_TYPES, check_upload
+from ocop.common.uploads import DOCUMENT_TYPES, check_upload, safe_file_name
 from ocop.producers.domain.cleaning import clean_values
 from ocop.producers.domain.zones import mark_checked, validate_validity
 from ocop.producers.enums import ExpiryStatus
@@ -38,8 +37,7 @@ def _clean(values: dict) -> dict:
 
 def _attach(document: SupportingDocument, upload) -> None:
     checked = check_upload(upload, DOCUMENT_TYPES)
-    stem = get_valid_filename(upload.name.rsplit(".", 1)[0])[:60] or "tai-lieu"
-    upload.name = f"{stem}.{checked.extension}"
+    upload.name = safe_file_name(upload.name, checked.extension, "tai-lieu")
     document.file = upload
 
 

@@ -6,13 +6,12 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.changes import apply_changes, ensure_editable
 from ocop.common.text import clean_text, fold
-from ocop.common.uploads import IMAGE_TYPES, check_upload
+from ocop.common.uploads import IMAGE_TYPES, check_upload, safe_file_name
 from ocop.producers import product_sets
 from ocop.producers.domain.cleaning import clean_values
 from ocop.producers.domain.codes import next_product_code
@@ -142,8 +141,7 @@ def withdraw_product(*, actor, product: Product, reason: str, on: datetime.date 
 @transaction.atomic
 def add_product_photo(*, actor, product: Product, upload, caption: str = "") -> ProductPhoto:
     checked = check_upload(upload, IMAGE_TYPES)
-    stem = get_valid_filename(upload.name.rsplit(".", 1)[0])[:60] or "anh"
-    upload.name = f"{stem}.{checked.extension}"
+    upload.name = safe_file_name(upload.name, checked.extension, "anh")
     photo = ProductPhoto.objects.create(product=product, image=upload, caption=clean_text(caption))
     log_action(actor=actor, verb="producers.product_photo_added", target=product, data={"photo": photo.image.name})
     return photo
