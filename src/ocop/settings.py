@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ocop.common.limits.RequestBodyLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -295,4 +296,13 @@ OCOP_PROVINCE_NAME = os.environ.get("OCOP_PROVINCE_NAME", "Ninh Thuận")
 # Uploads: the largest file accepted (bytes); types are checked by content.
 OCOP_MAX_UPLOAD_BYTES = int(os.environ.get("OCOP_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# A request body larger than the largest upload and its form is refused from its length, before it is read.
+OCOP_MAX_REQUEST_BYTES = OCOP_MAX_UPLOAD_BYTES + 1024 * 1024
+
+# Public pages, per client address: (requests, seconds). A lookup by number (certificate, producer) has its own,
+# lower rate so that numbers cannot be enumerated.
+OCOP_PUBLIC_RATES = {
+    "page": (int(os.environ.get("OCOP_PUBLIC_PAGES_PER_MINUTE", "120")), 60),
+    "lookup": (int(os.environ.get("OCOP_PUBLIC_LOOKUPS_PER_10_MINUTES", "40")), 600),
+}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

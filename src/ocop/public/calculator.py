@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from ocop.common.limits import throttled
 from ocop.evaluation.domain.calculator import estimate
 from ocop.evaluation.domain.rule_sets import rule_set_in_force
 from ocop.evaluation.domain.scoring import answers_from_form
@@ -21,6 +22,7 @@ def _rule_set():
     return rule_set_in_force(timezone.localdate())
 
 
+@throttled("page")
 @require_http_methods(["GET"])
 def calculator_index(request):
     return render(
@@ -28,6 +30,7 @@ def calculator_index(request):
     )
 
 
+@throttled("page")
 @require_http_methods(["GET", "POST"])
 def calculator_sheet(request, sheet_no: int):
     if sheet_no not in product_sets.BY_NUMBER:
@@ -67,6 +70,7 @@ def _bad_request(message) -> JsonResponse:
 
 
 @csrf_exempt  # a stateless computation with no session: nothing to forge
+@throttled("page")
 @require_http_methods(["GET", "POST"])
 def calculator_api(request):
     """GET ?sheet=N: the sheet's criteria and options. POST {"sheet": N, "answers": {"<code>": option}}: the estimate.

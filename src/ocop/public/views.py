@@ -25,6 +25,7 @@ from ocop.certificates.enums import (
     RecognitionLevel,
     RevocationGround,
 )
+from ocop.common.limits import throttled
 from ocop.producers import product_sets
 from ocop.producers.enums import LegalForm
 
@@ -32,6 +33,7 @@ PAGE_SIZE = 24
 JSON_PAGE_SIZE = 100
 
 
+@throttled("page")
 @require_safe
 @cache_page(300)
 def home(request):
@@ -88,6 +90,7 @@ def _crumbs(*extra):
 # Certificate check ------------------------------------------------------------------------------------------------
 
 
+@throttled("page")  # it only sends on to the certificate's page, which counts as the lookup
 @require_safe
 def certificate_search(request):
     """The check form: a typed number goes to its page; an empty form just shows the page."""
@@ -109,6 +112,7 @@ def _card_or_none(number: str):
     return normalised, publication.certificate_card(normalised)
 
 
+@throttled("lookup")
 @require_safe
 def certificate(request, number: str):
     normalised, card = _card_or_none(number)
@@ -204,6 +208,7 @@ def _json_card(card: dict) -> dict:
     }
 
 
+@throttled("lookup")
 @require_safe
 def certificate_json(request, number: str):
     normalised, card = _card_or_none(number)
@@ -275,6 +280,7 @@ def _row(row: dict) -> dict:
     return row | {"status": _status(row["status"]), "product_set_info": product_sets.BY_NUMBER[row["product_set"]]}
 
 
+@throttled("page")
 @require_safe
 def catalogue(request):
     filters, rows = _filtered_catalogue(request)
@@ -312,6 +318,7 @@ def catalogue(request):
     )
 
 
+@throttled("page")
 @require_safe
 def catalogue_json(request):
     filters, rows = _filtered_catalogue(request)
@@ -356,6 +363,7 @@ def _producer_rows(rows):
     return [row | {"status": _status(row["status"])} for row in rows]
 
 
+@throttled("lookup")
 @require_safe
 def producer(request, pk: int):
     card = publication.producer_card(pk)
@@ -399,6 +407,7 @@ def producer(request, pk: int):
     )
 
 
+@throttled("lookup")
 @require_safe
 def producer_json(request, pk: int):
     card = publication.producer_card(pk)
