@@ -106,6 +106,8 @@ def test_ocop_alone_lists_the_platforms_commands(capsys, monkeypatch):
         "report",
         "calendar",
         "reset_password",
+        "backup",
+        "restore",
         "compile_catalogues",
     ):
         assert f"  ocop {command} " in listed, command
