@@ -33,6 +33,15 @@ def _producer(ctx, user):
     return {"pk": ctx["producer"].pk}
 
 
+def _pending_identity_change(ctx, user):
+    from ocop.producers.domain.identity_changes import pending_change
+    from ocop.producers.models import IdentityChange
+
+    if pending_change(ctx["producer"]) is None:
+        IdentityChange.objects.create(producer=ctx["producer"], name="HTX Tên mới", address="Thôn 1")
+    return {"pk": ctx["producer"].pk, "decision": "reject"}
+
+
 def _document(ctx, user):
     return {"pk": ctx["producer"].pk, "document_pk": ctx["document"].pk}
 
@@ -77,6 +86,7 @@ ENTRIES = {
     "backoffice:producer_create": ("get", None, REGISTRY_EDITORS, 200),
     "backoffice:producer_detail": ("get", _producer, REGISTRY_READERS, 200),
     "backoffice:producer_edit": ("get", _producer, OWNERS, 200),
+    "backoffice:producer_identity_change_decide": ("post", _pending_identity_change, OFFICE, 302),
     "backoffice:producer_document_create": ("get", _producer, OWNERS, 200),
     "backoffice:producer_document_edit": ("get", _document, OWNERS, 200),
     "backoffice:producer_document_check": ("post", _document, REGISTRY_EDITORS, 302),

@@ -25,6 +25,9 @@ VERB_LABELS = {
     "auth.locked_out": _("was locked out after repeated failed logins"),
     "auth.logged_in": _("logged in"),
     # registry
+    "producers.identity_change_accepted": _("accepted the new name and address"),
+    "producers.identity_change_asked": _("asked to change the public name and address"),
+    "producers.identity_change_rejected": _("rejected the new name and address"),
     "producers.document_added": _("added a document"),
     "producers.document_checked": _("checked a document"),
     "producers.document_updated": _("updated a document"),

@@ -44,6 +44,11 @@ urlpatterns = [
     path("producers/new/", producers.producer_create, name="producer_create"),
     path("producers/<int:pk>/", producers.producer_detail, name="producer_detail"),
     path("producers/<int:pk>/edit/", producers.producer_edit, name="producer_edit"),
+    path(
+        "producers/<int:pk>/identity-change/<str:decision>/",
+        producers.identity_change_decide,
+        name="producer_identity_change_decide",
+    ),
     path("producers/<int:pk>/documents/new/", producers.document_create, name="producer_document_create"),
     path(
         "producers/<int:pk>/documents/<int:document_pk>/edit/", producers.document_edit, name="producer_document_edit"

@@ -287,3 +287,39 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class IdentityChange(models.Model):
+    """A new name or address asked for by a producer account: public only once the provincial office accepts it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the provincial office")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    producer = models.ForeignKey(
+        Producer, verbose_name=_("producer"), on_delete=models.CASCADE, related_name="identity_changes"
+    )
+    name = models.CharField(_("name"), max_length=255)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("asked by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("change of name and address")
+        verbose_name_plural = _("changes of name and address")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["producer"], condition=Q(status="pending"), name="one_pending_identity_change_per_producer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.producer} → {self.name}"

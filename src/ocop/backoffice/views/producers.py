@@ -1,7 +1,9 @@
 """Producers (chủ thể): list, detail, create, edit, and their supporting documents."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +17,7 @@ from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
 from ocop.dossiers.domain.lifecycle import with_lifecycle
-from ocop.producers.domain import documents, producers
+from ocop.producers.domain import documents, identity_changes, producers
 from ocop.producers.domain.queries import visible_producers
 from ocop.producers.interfaces.exporters import producers_workbook
 from ocop.producers.interfaces.forms import DocumentForm, ProducerFilterForm, ProducerForm
@@ -65,6 +67,8 @@ def producer_edit(request, pk, obj):
     form = ProducerForm(request.POST or None, instance=obj, actor=request.user)
     if save_form(request, form, lambda data: producers.update_producer(actor=request.user, producer=obj, **data)):
         messages.success(request, _("Changes saved."))
+        if identity_changes.pending_change(obj) is not None:
+            messages.info(request, _("The new name and address are public once the provincial office accepts them."))
         return redirect("backoffice:producer_detail", pk=obj.pk)
     detail = reverse("backoffice:producer_detail", args=[obj.pk])
     return form_page(
@@ -93,9 +97,29 @@ def producer_detail(request, pk, obj):
             "history": history_of(obj)[:30],
             "can_edit": request.user.has_perm("producers.change_producer", obj),
             "can_check": request.user.has_perm("producers.check_document"),
+            "identity_change": identity_changes.pending_change(obj),
+            "can_decide_identity": request.user.has_perm("producers.decide_identity_change"),
             "breadcrumbs": _crumbs((obj.name, None)),
         },
     )
+
+
+@require_POST
+@require_perm("producers.decide_identity_change", load_object=_load_producer)
+def identity_change_decide(request, pk, decision, obj):
+    change = identity_changes.pending_change(obj)
+    if change is None or decision not in ("accept", "reject"):
+        raise Http404
+    try:
+        if decision == "accept":
+            identity_changes.accept(actor=request.user, change=change)
+            messages.success(request, _("The new name and address are now public."))
+        else:
+            identity_changes.reject(actor=request.user, change=change)
+            messages.success(request, _("The change was rejected; the name and address stay as they were."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("backoffice:producer_detail", pk=obj.pk)
 
 
 @require_perm("producers.change_producer", load_object=_load_producer)

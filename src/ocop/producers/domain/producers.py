@@ -9,6 +9,7 @@ from ocop.common.domain.activity import log_action
 from ocop.common.domain.changes import apply_changes, ensure_editable
 from ocop.common.text import fold
 from ocop.geo.enums import UnitLevel
+from ocop.producers.domain import identity_changes
 from ocop.producers.domain.cleaning import clean_values
 from ocop.producers.enums import ETHNIC_GROUPS, LegalForm
 from ocop.producers.models import Producer
@@ -88,6 +89,14 @@ def update_producer(*, actor, producer: Producer, **changes) -> Producer:
         raise ValidationError({"unit": _("Only an officer can move a producer to another commune.")})
     merged = {field: getattr(producer, field) for field in PRODUCER_FIELDS} | changes
     validate_producer(merged, exclude_pk=producer.pk)
+    if speaks_only_for_a_producer(actor):  # the public name and address wait for the provincial office
+        public = {
+            field: changes.pop(field)
+            for field in identity_changes.PUBLIC_FIELDS
+            if field in changes and changes[field] != getattr(producer, field)
+        }
+        if public:
+            identity_changes.ask(actor=actor, producer=producer, values=public)
     changed = apply_changes(producer, changes, PRODUCER_FIELDS)
     if not changed:
         return producer
