@@ -66,7 +66,8 @@ class RuleSet(LoadedOnce):
         ordering = ["-valid_from", "-loaded_at"]
 
     def __str__(self) -> str:
-        return self.identifier
+        # People read the title (which decision); the identifier is the key commands and files use.
+        return self.title
 
     def sheet(self, no: int) -> Sheet:
         """Scoring sheet ``no`` (1–26) as plain data, in one query."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ocop.certificates.domain.issuing import ISSUING_BODIES, issue_certificate, record_decision
@@ -155,7 +156,7 @@ def _close_dossier(actor, result: Result, state: str) -> None:
         message=_("%(product)s: %(score)s points, %(result)s.")
         % {
             "product": dossier.product.name,
-            "score": result.mean,
+            "score": number_format(result.mean, 2),
             "result": _("recognised with %(stars)s stars") % {"stars": result.star}
             if state == DossierState.RECOGNISED
             else _("not recognised"),
@@ -191,5 +192,10 @@ def _send_up(actor, result: Result, *, back: bool = False) -> None:
         recipients=officers_at(level, dossier.commune),
         verb=SENT_BACK_VERB if back else SENT_UP_VERB,
         url=reverse("backoffice:dossier_detail", args=[dossier.pk]),
-        message=message % {"product": dossier.product.name, "score": result.mean, "level": Level(level).label.lower()},
+        message=message
+        % {
+            "product": dossier.product.name,
+            "score": number_format(result.mean, 2),
+            "level": Level(level).label.lower(),
+        },
     )
