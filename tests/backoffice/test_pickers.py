@@ -12,7 +12,7 @@ from ocop.accounts.enums import OrganisationKind, Role
 from ocop.accounts.interfaces.forms import RoleGrantForm, UserForm
 from ocop.geo.enums import Era, UnitLevel
 from ocop.producers.models import Producer
-from tests.factories import make_user, unit
+from tests.factories import make_producer, make_user, unit
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +64,29 @@ def test_a_role_grants_units_say_their_level_and_today_comes_first():
 def test_one_status_badge_for_every_status(kind, value, badge):
     template = Template("{% load badge_tags %}{% status_badge kind value %}")
     assert template.render(Context({"kind": kind, "value": value})) == badge
+
+
+def _role_grant(data):
+    actor = make_user(Role.ADMIN)
+    return RoleGrantForm(data, actor=actor, producers=Producer.objects.all())
+
+
+def test_a_producer_account_needs_its_producer_at_the_producer_field():
+    form = _role_grant({"role": Role.PRODUCER})
+    assert not form.is_valid()
+    assert form.errors == {"producer": ["Tài khoản chủ thể cần gắn với chủ thể."]}
+
+
+def test_another_role_is_refused_a_producer_and_its_unit_is_checked_at_the_unit_field():
+    producer = make_producer()
+    form = _role_grant({"role": Role.COUNCIL_MEMBER, "producer": producer.pk})
+    assert not form.is_valid()
+    assert form.errors == {"producer": ["Chỉ tài khoản chủ thể mới gắn với chủ thể."]}
+    form = _role_grant({"role": Role.COMMUNE_OFFICER})
+    assert not form.is_valid()
+    assert form.errors == {"unit": ["Vai trò này cần chọn đơn vị hành chính."]}
+
+
+def test_the_role_picker_names_the_producer_account_role_for_the_page_script():
+    form = _role_grant(None)
+    assert 'data-producer-role="producer"' in str(form["role"])

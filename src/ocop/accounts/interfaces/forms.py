@@ -2,12 +2,14 @@ import json
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.domain.grants import grantable_roles
 from ocop.accounts.domain.queries import visible_organisations
+from ocop.accounts.domain.roles import validate_role_target
 from ocop.accounts.domain.scope import scope_of
-from ocop.accounts.enums import ROLE_UNIT_LEVEL, OrganisationKind
+from ocop.accounts.enums import ROLE_UNIT_LEVEL, OrganisationKind, Role
 from ocop.accounts.models import Organisation
 from ocop.geo.domain.queries import home_area_units, home_first
 from ocop.geo.enums import Era
@@ -103,8 +105,20 @@ class RoleGrantForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(role.value, role.label) for role in grantable_roles(actor)]
         self.fields["role"].widget.attrs["data-unit-levels"] = json.dumps(ROLE_UNIT_LEVEL)
+        self.fields["role"].widget.attrs["data-producer-role"] = Role.PRODUCER.value
         self.fields["unit"].queryset = units_for(actor)
         self.fields["producer"].queryset = producers.order_by("name")
+
+    def clean(self):
+        """The role's own rule (unit of its level, producer only for a producer account), told at the field."""
+        data = super().clean()
+        if self.has_error("role") or self.has_error("unit") or self.has_error("producer"):
+            return data
+        try:
+            validate_role_target(data["role"], data.get("unit"), data.get("producer"))
+        except ValidationError as error:
+            self.add_error("producer" if error.code.startswith("producer") else "unit", error)
+        return data
 
 
 class OrganisationForm(forms.Form):
