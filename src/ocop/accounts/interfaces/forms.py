@@ -38,16 +38,25 @@ def units_for(actor):
     return home_first(scope_of(actor).filter(home_area_units(), unit_field="pk"))
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
+class OrganisationLabels:
     """Organisations by name, the former ones marked: "UBND xã Vĩnh Hải" exists before and after 1/7/2025."""
 
     def __init__(self, **kwargs):
-        super().__init__(queryset=Organisation.objects.none(), **kwargs)
+        kwargs.setdefault("queryset", Organisation.objects.none())
+        super().__init__(**kwargs)
 
     def label_from_instance(self, organisation) -> str:
         if organisation.unit is not None and organisation.unit.era == Era.BEFORE_2025:
             return f"{organisation.name} ({_('before 1/7/2025')})"
         return organisation.name
+
+
+class OrganisationChoiceField(OrganisationLabels, forms.ModelChoiceField):
+    pass
+
+
+class OrganisationMultipleChoiceField(OrganisationLabels, forms.ModelMultipleChoiceField):
+    pass
 
 
 class LoginForm(auth_forms.AuthenticationForm):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.enums import OrganisationKind
+from ocop.accounts.interfaces.forms import OrganisationChoiceField, OrganisationMultipleChoiceField
 from ocop.accounts.models import Organisation
 from ocop.common.column_limits import column_field
 from ocop.common.forms import DateInput, DomainModelForm
@@ -103,7 +104,7 @@ class TargetForm(forms.Form):
     )
     baseline = column_field(Target._meta.get_field("baseline"), label=_("Baseline"))
     baseline_note = forms.CharField(label=_("Baseline note"), max_length=200, required=False)
-    owner = forms.ModelChoiceField(label=_("Reporting agency"), queryset=Organisation.objects.none(), required=False)
+    owner = OrganisationChoiceField(label=_("Reporting agency"), required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, target=None, **kwargs):
@@ -170,9 +171,8 @@ class QuotaForm(DomainModelForm):
 
 
 class TaskForm(DomainModelForm):
-    lead_agencies = forms.ModelMultipleChoiceField(
+    lead_agencies = OrganisationMultipleChoiceField(
         label=_("Lead agencies"),
-        queryset=Organisation.objects.none(),
         required=False,
         help_text=_("Their staff report the task's progress."),
     )
@@ -204,6 +204,7 @@ class ObligationForm(DomainModelForm):
     class Meta:
         model = ReportingObligation
         fields = list(OBLIGATION_FIELDS)
+        field_classes = {"reporter": OrganisationChoiceField}
         widgets = {"recipients": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
