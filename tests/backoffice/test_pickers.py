@@ -58,6 +58,13 @@ def test_a_role_grants_units_say_their_level_and_today_comes_first():
         ("certificate", "expiring", '<span class="badge warn certificate-expiring">Sắp hết hạn</span>'),
         ("task", "done", '<span class="badge ok task-done">Hoàn thành</span>'),
         ("report", "draft", '<span class="badge off report-draft">Nháp</span>'),
+        (
+            "progress",
+            "at_risk",
+            '<span class="badge warn progress-at_risk"><span class="light light-amber" aria-hidden="true"></span> '
+            "Có nguy cơ không đạt</span>",
+        ),
+        ("import", "rejected", '<span class="badge bad import-rejected">Có lỗi</span>'),
         ("task", "no-such-status", ""),
     ],
 )
