@@ -61,6 +61,7 @@ OTHER_MODULES = {
     "common.client": "enums",  # the client's address from the request: plain Python over the settings
     "common.limits": "interfaces",  # request body limit and the public-page throttle
     "common.backup": "domain",  # ocop backup / ocop restore
+    "common.storage": "interfaces",  # the file storage writing whole files, and the full-disk page
     "accounts.admin_site": "interfaces",  # the Django admin behind the back office's login
     "accounts.lockout": "interfaces",  # the login lockout handler django-axes calls
     "common.xlsx": "interfaces",
