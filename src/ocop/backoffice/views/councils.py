@@ -98,6 +98,7 @@ def council_detail(request, pk, obj):
                 dossier_count=Count("assignments__dossier", distinct=True)
             ),
             "manage": manage,
+            "can_open_sessions": request.user.has_perm("councils.oversee_session", obj),
             "member_form": MemberForm(council=obj) if manage else None,
             "producers": Producer.objects.order_by("name").only("pk", "name") if manage else None,
             "breadcrumbs": _crumbs((obj.name, None)),
