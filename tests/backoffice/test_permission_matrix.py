@@ -16,7 +16,7 @@ from ocop.accounts.enums import Role
 from tests.factories import make_producer_account, make_user
 from tests.matrix import ALL, ANON, LOGGED_IN, ROLES
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.xdist_group("permission-matrix")]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # Modules whose records others build on set CONTEXT_ORDER lower (the registry's producer comes before dossiers).
 ENTRY_MODULES = sorted(

@@ -14,7 +14,7 @@ from ocop.certificates.enums import IN_FORCE_STATUSES, CertificateStatus
 from ocop.certificates.models import Certificate, CertificateReminder
 from tests.demo.helpers import recorded_rounds, statuses_on
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.xdist_group("demo-certificates")]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

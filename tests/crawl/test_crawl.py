@@ -9,7 +9,7 @@ from ocop.demo.loader import load_demo
 from tests.crawl.crawler import Crawl, english_strings, text_findings
 from tests.demo_accounts import readme_accounts
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.xdist_group("crawl")]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from ocop.producers.enums import ProductState
 from ocop.producers.models import Producer, Product
 from tests.demo.helpers import recorded_rounds
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.xdist_group("demo-data")]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,9 @@
 its round, the council of five scores it, the decision issues the certificate, whose QR address opens the public
 check; then the public catalogue, an Excel export and the plan report in every format.
 
-The steps depend on each other and run in file order, on one worker (xdist_group). Each asserts what the person
-sees, in Vietnamese, and leaves screenshots at 1366 and 390 px in the artifacts folder (tests/e2e/conftest.py).
+The steps depend on each other and run in file order, on one worker (scripts/test hands out whole files). Each
+asserts what the person sees, in Vietnamese, and leaves screenshots at 1366 and 390 px in the artifacts folder
+(tests/e2e/conftest.py).
 """
 
 import datetime
@@ -35,7 +36,7 @@ from ocop.dossiers.models import Dossier
 from tests.demo_accounts import readme_accounts
 from tests.e2e.conftest import People
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.xdist_group("journeys")]
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 PRODUCER = "chuthe.thaian"
 OFFICE = "tinh.ocop"

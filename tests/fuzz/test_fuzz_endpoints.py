@@ -28,7 +28,7 @@ from tests.backoffice.test_permission_matrix import ENTRY_MODULES, MATRIX
 from tests.factories import make_producer_account, make_user
 from tests.matrix import ALL
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.xdist_group("fuzz")]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # The role that sees the most of each URL it may open: the administrator, then the office, then the others.
 ROLE_PREFERENCE = [Role.ADMIN, Role.PROVINCE_OFFICE, Role.COMMUNE_OFFICER, Role.COUNCIL_MEMBER, Role.PRODUCER]
