@@ -107,3 +107,20 @@ def login(live_server, browser, artifacts):
     people = People(browser, live_server.url, PASSWORD, artifacts)
     yield lambda user, path="/backoffice/": people.page_of(user.username, path)
     people.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_server_connection_left(django_db_setup, django_db_blocker):
+    """After the browser tests, end the live server's request threads' PostgreSQL sessions: a request the browser
+    left in flight when its page closed (an autosave) may still hold one, and PostgreSQL refuses to drop a test
+    database that another session uses."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

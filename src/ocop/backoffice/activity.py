@@ -234,6 +234,7 @@ DETAIL_LABELS = {
     "value": _("value"),
     "year": _("year"),
 }
+LEADING_KEYS = ("from", "to")
 USER_KEYS = {"member", "user", "present"}
 RULE_SET_KEYS = {"rule_set", "identifier"}
 CHECKLIST_KEYS = {"requirement", "items"}
@@ -317,10 +318,17 @@ def _value(key: str, value, lookups: Lookups) -> str:
     return str(_code_labels().get(text, text))
 
 
+def _reading_order(key: str) -> tuple[int, str]:
+    # PostgreSQL keeps JSON keys in its own order (shortest first), so the order is chosen here, not recorded.
+    return (LEADING_KEYS.index(key) if key in LEADING_KEYS else len(LEADING_KEYS), key)
+
+
 def _pairs(data: dict, lookups: Lookups, *, labelled_only: bool = True) -> list[str]:
-    """``label: value`` for each recorded fact worth showing: empty values are left out."""
+    """``label: value`` for each recorded fact worth showing, in the same order on every database: a move's
+    ``from`` and ``to`` first, then the rest by key; empty values are left out."""
     pairs = []
-    for key, value in data.items():
+    for key in sorted(data, key=_reading_order):
+        value = data[key]
         if value in (None, "", [], {}) or (labelled_only and key not in DETAIL_LABELS):
             continue
         label = DETAIL_LABELS.get(key, _code_labels().get(key, key))
