@@ -1,7 +1,8 @@
 """ocop backup / ocop restore, as an operator runs them: back up, change everything, restore, find the original.
 
-The commands run in their own processes against a SQLite installation in a temporary data folder (the test database
-of the suite lives in a transaction that a restore must not touch)."""
+The commands run in their own processes against an installation of their own in a temporary data folder: SQLite
+always, and a PostgreSQL database made for the test when the suite runs on PostgreSQL (the suite's test database
+lives in a transaction that a restore must not touch)."""
 
 import json
 import os
@@ -9,7 +10,9 @@ import stat
 import subprocess
 import sys
 import tarfile
+import uuid
 
+import psycopg
 import pytest
 
 STATE = """
@@ -52,9 +55,28 @@ default_storage.save("producers/1/documents/sau.pdf", ContentFile(b"moi"))
 
 
 @pytest.fixture
-def ocop(tmp_path):
+def database_url():
+    """Empty for SQLite in the data folder; on the PostgreSQL run, a database of its own, dropped afterwards."""
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith("postgres"):
+        yield ""
+        return
+    name = f"ocop_backup_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"{server.rsplit('/', 1)[0]}/{name}"
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def ocop(tmp_path, database_url):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("OCOP_") and k != "DATABASE_URL"}
     environment["OCOP_DATA_DIR"] = str(tmp_path / "data")
+    if database_url:
+        environment["DATABASE_URL"] = database_url
 
     def run(*arguments) -> str:
         result = subprocess.run(
@@ -71,7 +93,7 @@ def ocop(tmp_path):
     return run
 
 
-def test_a_backup_brings_back_the_database_totp_secrets_and_uploaded_files(ocop, tmp_path):
+def test_a_backup_brings_back_the_database_totp_secrets_and_uploaded_files(ocop, tmp_path, database_url):
     ocop("shell", "--verbosity", "0", "-c", BEFORE)
     original = json.loads(ocop("shell", "--verbosity", "0", "-c", STATE))
     assert original["full_name"] == "Nguyễn Văn A" and len(original["totp_keys"]) == 1
@@ -83,10 +105,9 @@ def test_a_backup_brings_back_the_database_totp_secrets_and_uploaded_files(ocop,
     assert said.strip() == f"Đã sao lưu / backed up: {archive}"
     assert archive.name.startswith("ocop-backup-") and archive.name.endswith(".tar.gz")
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    database_file = "database.pgdump" if database_url else "database.sqlite3"
     with tarfile.open(archive) as contents:
-        assert {"manifest.json", "database.sqlite3", "media/producers/1/documents/giay-phep.pdf"} <= set(
-            contents.getnames()
-        )
+        assert {"manifest.json", database_file, "media/producers/1/documents/giay-phep.pdf"} <= set(contents.getnames())
 
     ocop("shell", "--verbosity", "0", "-c", AFTER)
     assert json.loads(ocop("shell", "--verbosity", "0", "-c", STATE)) != original
