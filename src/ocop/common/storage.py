@@ -6,7 +6,11 @@ import secrets
 from pathlib import Path
 
 from django.core.files.storage import FileSystemStorage
+from django.db import OperationalError
 from django.shortcuts import render
+
+SQLITE_FULL = "database or disk is full"
+POSTGRES_DISK_FULL = "53100"
 
 
 class AtomicFileSystemStorage(FileSystemStorage):
@@ -35,8 +39,9 @@ class AtomicFileSystemStorage(FileSystemStorage):
 
 
 class DiskFullMiddleware:
-    """A write refused for lack of space answers a Vietnamese 507 page instead of a bare server error; the write's
-    transaction has already been rolled back and its file removed (AtomicFileSystemStorage)."""
+    """A write refused for lack of space, on the disk or in the database, answers a Vietnamese 507 page instead of a
+    bare server error; the write's transaction has already been rolled back and its file removed
+    (AtomicFileSystemStorage)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -45,6 +50,15 @@ class DiskFullMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OSError) and exception.errno == errno.ENOSPC:
+        if is_out_of_space(exception):
             return render(request, "errors/disk_full.html", status=507)
         return None
+
+
+def is_out_of_space(exception: BaseException) -> bool:
+    """A file write (ENOSPC) or a database write (SQLite's SQLITE_FULL, PostgreSQL's disk_full) refused for space."""
+    if isinstance(exception, OSError) and exception.errno == errno.ENOSPC:
+        return True
+    if isinstance(exception, OperationalError):
+        return SQLITE_FULL in str(exception) or getattr(exception.__cause__, "sqlstate", None) == POSTGRES_DISK_FULL
+    return False
