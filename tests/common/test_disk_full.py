@@ -4,8 +4,8 @@ import errno
 import sqlite3
 
 import pytest
-from django.core.files import File
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.files import File
 from django.db import OperationalError
 from django.urls import reverse
 
