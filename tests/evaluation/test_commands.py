@@ -36,6 +36,7 @@ EXPECTED_SHEET1 = {
     "spread_exceeded": False,
     "median": "74.50",
     "stdev": "0.50",
+    "quorum": {"scored": 2, "council_size": None, "needed": None, "reached": None},
 }
 
 
@@ -115,6 +116,22 @@ def test_load_ruleset_refuses_bad_input_with_exit_code_2(tmp_path, english):
 
 def test_score_prints_the_council_result_as_json(tmp_path):
     assert json.loads(run("score", str(council_file(tmp_path)))) == EXPECTED_SHEET1
+
+
+def test_score_says_when_the_members_who_scored_are_below_the_quorum(tmp_path):
+    errors = io.StringIO()
+    call_command("score", str(council_file(tmp_path, council_size=5)), stdout=io.StringIO(), stderr=errors)
+    # QĐ 26/2026: three quarters of the council's members: 2 of 5 is short of 4.
+    assert "Chưa đủ điều kiện họp: 2 trong 5 thành viên chấm, cần 4." in errors.getvalue()
+    result = json.loads(run("score", str(council_file(tmp_path, council_size=2))))
+    assert result["quorum"] == {"scored": 2, "council_size": 2, "needed": 2, "reached": True}
+
+
+def test_score_without_the_council_size_says_the_quorum_was_not_checked(tmp_path):
+    errors = io.StringIO()
+    call_command("score", str(council_file(tmp_path)), stdout=io.StringIO(), stderr=errors)
+    assert "Chưa kiểm tra điều kiện họp" in errors.getvalue()
+    assert "council_size" in refusal("score", str(council_file(tmp_path, council_size=1)))
 
 
 def test_score_uses_the_rule_set_in_force_today_when_none_is_named(tmp_path):

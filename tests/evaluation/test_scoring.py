@@ -146,7 +146,7 @@ def test_sheet_15_five_stars_with_a_spread_above_the_allowed_10_points(sheets, b
 
 def test_a_disqualified_product_is_not_ranked_whatever_the_score(sheets, bands):
     best = _best(sheets[15])
-    result = score_council(sheets[15], [("1", best)], bands=bands, allowed_spread=TEN, disqualified=True)
+    result = score_council(sheets[15], [("1", best)], bands=bands, allowed_spread=TEN, disqualifying_findings=1)
     assert result.mean == Decimal("100.00")
     assert result.band == 5
     assert result.star is None
@@ -175,7 +175,11 @@ SHEET21_POTTERY = {
 @pytest.mark.parametrize(("disqualified", "star", "recognised"), [(False, 4, True), (True, None, False)])
 def test_sheet_21_pottery(sheets, bands, disqualified, star, recognised):
     result = score_council(
-        sheets[21], [("Ủy viên", SHEET21_POTTERY)], bands=bands, allowed_spread=TEN, disqualified=disqualified
+        sheets[21],
+        [("Ủy viên", SHEET21_POTTERY)],
+        bands=bands,
+        allowed_spread=TEN,
+        disqualifying_findings=int(disqualified),
     )
     assert result.members[0].parts == {"A": Decimal(33), "B": Decimal(17), "C": Decimal(21)}
     assert result.mean == Decimal("71.00")

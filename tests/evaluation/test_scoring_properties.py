@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ocop.evaluation.domain.scoring import score_council, score_sheet
-from ocop.evaluation.enums import SHEET_NUMBERS
+from ocop.evaluation.enums import SHEET_NUMBERS, DisqualificationRule, MinimumRule
 
 TEN = Decimal("10")
 
@@ -60,12 +60,45 @@ def test_duplicating_the_whole_council_changes_nothing(sheets, bands, data):
 
 
 @settings(max_examples=200, deadline=None)
-@given(data=st.data(), disqualified=st.booleans())
-def test_the_star_never_exceeds_the_band(sheets, bands, data, disqualified):
+@given(data=st.data(), findings=st.integers(min_value=0, max_value=3))
+def test_the_star_never_exceeds_the_band(sheets, bands, data, findings):
     sheet = draw_sheet(data, sheets)
-    result = score_council(sheet, draw_council(data, sheet), bands=bands, allowed_spread=TEN, disqualified=disqualified)
-    if disqualified:
+    result = score_council(
+        sheet, draw_council(data, sheet), bands=bands, allowed_spread=TEN, disqualifying_findings=findings
+    )
+    if findings:
         assert (result.star, result.recognised) == (None, False)
     else:
         assert 1 <= result.star <= result.band
         assert result.recognised is (result.star >= 3)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_a_minimum_met_by_every_member_is_met_by_majority_and_a_majority_finding_is_a_finding(sheets, bands, data):
+    """The stricter rule never gives more stars: every member meeting a minimum is a majority meeting it; more than
+    half of the members finding a fault is at least one finding it."""
+    sheet = draw_sheet(data, sheets)
+    members = draw_council(data, sheet)
+    findings = data.draw(st.integers(min_value=0, max_value=len(members)))
+    by = {
+        (minimum, disqualification): score_council(
+            sheet,
+            members,
+            bands=bands,
+            allowed_spread=TEN,
+            disqualifying_findings=findings,
+            minimum_rule=minimum,
+            disqualification_rule=disqualification,
+        )
+        for minimum in MinimumRule
+        for disqualification in DisqualificationRule
+    }
+    for disqualification in DisqualificationRule:
+        strict = by[MinimumRule.EVERY_MEMBER, disqualification].star or 0
+        assert strict <= (by[MinimumRule.MAJORITY, disqualification].star or 0)
+    for minimum in MinimumRule:
+        assert (
+            by[minimum, DisqualificationRule.MAJORITY].disqualified
+            <= by[minimum, DisqualificationRule.ANY_MEMBER].disqualified
+        )

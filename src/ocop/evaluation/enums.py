@@ -17,6 +17,20 @@ class RecognitionLevel(models.TextChoices):
     CENTRAL = "central", _("Ministry")
 
 
+class MinimumRule(models.TextChoices):
+    """How a council decides that a star level's minimum (a marked option) is met, across its members' sheets."""
+
+    MAJORITY = "majority", _("met when more than half of the members' sheets meet it")
+    EVERY_MEMBER = "every_member", _("met only when every member's sheet meets it")
+
+
+class DisqualificationRule(models.TextChoices):
+    """How many members' findings of a disqualifying fault disqualify the product."""
+
+    ANY_MEMBER = "any_member", _("one member's finding disqualifies the product")
+    MAJORITY = "majority", _("disqualified when more than half of the members find the fault")
+
+
 # The star markers printed on the sheets: (***), (****) and (*****) mark the minimum for 3, 4 and 5 stars.
 MINIMUM_STAR_LEVELS = (3, 4, 5)
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ocop.evaluation.definitions import CouncilRound, ReevaluationWindow, Sheet, StarBands, sheet_from_document
+from ocop.evaluation.enums import DisqualificationRule, MinimumRule
 
 
 class LoadedOnce(models.Model):
@@ -68,6 +69,12 @@ class RuleSet(LoadedOnce):
     def __str__(self) -> str:
         # People read the title (which decision); the identifier is the key commands and files use.
         return self.title
+
+    def all_sheets(self) -> list[Sheet]:
+        """Every scoring sheet of the set as plain data, in number order, in one query."""
+        return [
+            sheet_from_document(document) for document in self.sheets.order_by("no").values_list("document", flat=True)
+        ]
 
     def sheet(self, no: int) -> Sheet:
         """Scoring sheet ``no`` (1–26) as plain data, in one query."""
@@ -139,6 +146,16 @@ class RuleSet(LoadedOnce):
     @property
     def quorum_fraction(self) -> Decimal:
         return Decimal(self.procedure["quorum_fraction"])
+
+    @property
+    def minimum_rule(self) -> MinimumRule:
+        """Sets loaded before the rule could be set are read as councils applied them: by majority."""
+        return MinimumRule(self.procedure.get("minimum_rule", MinimumRule.MAJORITY))
+
+    @property
+    def disqualification_rule(self) -> DisqualificationRule:
+        """Sets loaded before the rule could be set are read as councils applied them: one member's finding."""
+        return DisqualificationRule(self.procedure.get("disqualification_rule", DisqualificationRule.ANY_MEMBER))
 
 
 def _month_day(year: int, month_day: str) -> datetime.date:

@@ -1,7 +1,6 @@
 """The council's result per dossier, computed by the one scoring module and frozen when the session closes."""
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,26 +19,29 @@ from ocop.councils.models import CouncilMember, RescoreRequest, Result, Session,
 from ocop.dossiers.domain.drafting import scoring_rules, scoring_sheet
 from ocop.dossiers.enums import DossierState
 from ocop.dossiers.models import Dossier
-from ocop.evaluation.domain.scoring import CouncilScore, score_council, score_sheet, usable_answers
+from ocop.evaluation.domain.scoring import CouncilScore, quorum_needed, score_council, score_sheet, usable_answers
 
 
 def dossier_score(session: Session, dossier, sheets) -> CouncilScore | None:
     """The council's score of a dossier from its submitted sheets (None while none is submitted).
 
-    Any member who found a disqualifying fault disqualifies the product: the sheets' disqualifiers are facts
-    (forged dossier, no food-safety certificate…), not opinions to average.
+    How the members' findings of a disqualifying fault (forged dossier, no food-safety certificate…) and their
+    star minima add up is the dossier's rule set's: ``RuleSet.disqualification_rule`` and ``minimum_rule``.
     """
     submitted = [s for s in sheets if s.submitted_at is not None]
     if not submitted:
         return None
     sheet = scoring_sheet(dossier)
     try:
+        rules = dossier.rule_set
         return score_council(
             sheet,
             [(str(s.member.user), usable_answers(sheet, s.answers)) for s in submitted],
-            bands=dossier.rule_set.bands,
+            bands=rules.bands,
             allowed_spread=session.council.allowed_spread,
-            disqualified=any(s.disqualified for s in submitted),
+            disqualifying_findings=sum(1 for s in submitted if s.disqualified),
+            minimum_rule=rules.minimum_rule,
+            disqualification_rule=rules.disqualification_rule,
         )
     except ValidationError:  # a sheet saved before the dossier's product set was fixed no longer fits: re-score it
         return None
@@ -185,7 +187,7 @@ def quorum_problems(session: Session) -> list[str]:
     scorers = session.council.members.filter(active=True, role__in=SCORING_ROLES)
     present = session.attendees.filter(active=True, role__in=SCORING_ROLES)
     problems = []
-    needed = (Decimal(scorers.count()) * session.council.quorum_fraction).to_integral_value(rounding="ROUND_CEILING")
+    needed = quorum_needed(scorers.count(), session.council.quorum_fraction)
     if present.count() < needed:
         problems.append(
             _("Quorum not reached: %(present)s of %(members)s members present, %(needed)s needed.")

@@ -126,14 +126,16 @@ def score_under(
     sheet_no: int,
     members: list[MemberAnswers],
     allowed_spread: Decimal | None = None,
-    disqualified: bool = False,
+    disqualifying_findings: int = 0,
 ) -> CouncilScore:
-    """A council's result on one of the rule set's sheets, with its star bands and, unless the council was given
-    another, its allowed spread between members."""
+    """A council's result on one of the rule set's sheets, with its star bands, its rules across members and, unless
+    the council was given another, its allowed spread between members."""
     return score_council(
         rule_set.sheet(sheet_no),
         members,
         bands=rule_set.bands,
         allowed_spread=rule_set.max_member_spread if allowed_spread is None else allowed_spread,
-        disqualified=disqualified,
+        disqualifying_findings=disqualifying_findings,
+        minimum_rule=rule_set.minimum_rule,
+        disqualification_rule=rule_set.disqualification_rule,
     )

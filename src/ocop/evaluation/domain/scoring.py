@@ -10,13 +10,13 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ocop.evaluation.definitions import Leaf, Sheet, StarBands
-from ocop.evaluation.enums import MINIMUM_STAR_LEVELS
+from ocop.evaluation.enums import MINIMUM_STAR_LEVELS, DisqualificationRule, MinimumRule
 
 Answers = Mapping[str, int]  # leaf code → option number, 1-based in the sheet's printed order
 MemberAnswers = tuple[str, Answers]  # (member's name, answers)
@@ -164,17 +164,33 @@ def _misses(leaf: Leaf, stars: int, points: Decimal | None) -> bool:
     return minimum is not None and (points is None or points < minimum)
 
 
-def consensus_points(points_by_member: Iterable[Mapping[str, Decimal]]) -> dict[str, Decimal]:
-    """Per leaf, the median of the members' chosen points, taking the lower middle value for an even count.
+def consensus_points(
+    points_by_member: Iterable[Mapping[str, Decimal]], rule: MinimumRule = MinimumRule.MAJORITY
+) -> dict[str, Decimal]:
+    """Per leaf, the points the council's minima are judged on, by the rule set's ``minimum_rule``.
 
-    The council's minima are judged on these, which comes to: a minimum is met when more than half of the members
-    chose an option worth at least the marked one (two of three, three of four, both of two).
+    By majority, the median of the members' chosen points, taking the lower middle value for an even count, which
+    comes to: a minimum is met when more than half of the members chose an option worth at least the marked one (two
+    of three, three of four, both of two). By every member, the lowest of the members' points.
     """
     by_leaf = defaultdict(list)
     for points in points_by_member:
         for code, value in points.items():
             by_leaf[code].append(value)
-    return {code: statistics.median_low(values) for code, values in by_leaf.items()}
+    pick = min if rule == MinimumRule.EVERY_MEMBER else statistics.median_low
+    return {code: pick(values) for code, values in by_leaf.items()}
+
+
+def quorum_needed(council_size: int, fraction: Decimal) -> int:
+    """How many of a council's ``council_size`` scoring members must take part (the rule set's quorum fraction)."""
+    return int((Decimal(council_size) * fraction).to_integral_value(rounding=ROUND_CEILING))
+
+
+def council_disqualifies(findings: int, members: int, rule: DisqualificationRule) -> bool:
+    """Whether ``findings`` members' findings of a disqualifying fault, of ``members``, disqualify the product."""
+    if rule == DisqualificationRule.MAJORITY:
+        return findings * 2 > members
+    return findings > 0
 
 
 def final_star(*, score: Decimal, unmet_minima: UnmetMinima, bands: StarBands, disqualified: bool) -> int | None:
@@ -200,13 +216,19 @@ def score_council(
     *,
     bands: StarBands,
     allowed_spread: Decimal,
-    disqualified: bool = False,
+    disqualifying_findings: int = 0,
+    minimum_rule: MinimumRule = MinimumRule.MAJORITY,
+    disqualification_rule: DisqualificationRule = DisqualificationRule.ANY_MEMBER,
 ) -> CouncilScore:
-    """A council's result from every member's complete sheet; incomplete or invalid sheets raise ValidationError."""
+    """A council's result from every member's complete sheet; incomplete or invalid sheets raise ValidationError.
+
+    ``disqualifying_findings``: how many members found a disqualifying fault; the rule set's rules say how the
+    findings and the star minima are decided across members."""
     scores = _member_sheets(sheet, members)
     totals = [score.total for score in scores]
     mean = _two_places(sum(totals, ZERO) / len(totals))
-    unmet = unmet_minima(sheet, consensus_points(score.points for score in scores))
+    unmet = unmet_minima(sheet, consensus_points((score.points for score in scores), minimum_rule))
+    disqualified = council_disqualifies(disqualifying_findings, len(scores), disqualification_rule)
     star = final_star(score=mean, unmet_minima=unmet, bands=bands, disqualified=disqualified)
     spread = max(totals) - min(totals)
     return CouncilScore(

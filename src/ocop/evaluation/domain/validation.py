@@ -16,7 +16,9 @@ from ocop.evaluation.enums import (
     FULL_MARKS,
     MINIMUM_STAR_LEVELS,
     SHEET_NUMBERS,
+    DisqualificationRule,
     EvaluationLevel,
+    MinimumRule,
     RecognitionLevel,
 )
 from ocop.evaluation.models import RuleSet
@@ -168,6 +170,18 @@ _PROCEDURE_CHECKS = {
     "quorum_fraction": (_fraction, gettext_lazy('a fraction above 0 and at most 1 written as text, e.g. "0.75"')),
 }
 PROCEDURE_KEYS = tuple(_PROCEDURE_CHECKS)  # the procedure's schema: every key is required
+# The council's rules across members' sheets: optional, since the sets loaded before they could be set leave them out
+# and are read with the defaults (RuleSet.minimum_rule, RuleSet.disqualification_rule).
+_OPTIONAL_PROCEDURE_CHECKS = {
+    "minimum_rule": (
+        lambda value: value in MinimumRule.values,
+        gettext_lazy("“majority” or “every_member”"),
+    ),
+    "disqualification_rule": (
+        lambda value: value in DisqualificationRule.values,
+        gettext_lazy("“any_member” or “majority”"),
+    ),
+}
 
 
 def procedure_problems(procedure) -> list[str]:
@@ -179,9 +193,9 @@ def procedure_problems(procedure) -> list[str]:
     problems += [
         _("“%(key)s” is not a known key of the procedure.") % {"key": key}
         for key in procedure
-        if key not in PROCEDURE_KEYS
+        if key not in PROCEDURE_KEYS and key not in _OPTIONAL_PROCEDURE_CHECKS
     ]
-    for key, (check, expected) in _PROCEDURE_CHECKS.items():
+    for key, (check, expected) in (_PROCEDURE_CHECKS | _OPTIONAL_PROCEDURE_CHECKS).items():
         if key in procedure and not check(procedure[key]):
             problems.append(
                 _("The procedure's “%(key)s” is %(value)s; expected %(expected)s.")

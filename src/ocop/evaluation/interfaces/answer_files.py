@@ -12,7 +12,7 @@ from ocop.evaluation.domain.rule_set_files import read_json
 from ocop.evaluation.domain.scoring import MemberAnswers
 from ocop.evaluation.domain.validation import parse_decimal
 
-KEYS = ("rule_set", "sheet", "members", "allowed_spread", "disqualified")
+KEYS = ("rule_set", "sheet", "members", "allowed_spread", "disqualified", "council_size")
 XLSX_HEADER = "leaf"
 
 
@@ -23,6 +23,7 @@ class CouncilAnswers:
     members: list[MemberAnswers]
     allowed_spread: Decimal | None  # None: the rule set's
     disqualified: bool
+    council_size: int | None  # the council's scoring members, for the quorum; None: not given
 
 
 def read_council_answers(path: Path) -> CouncilAnswers:
@@ -54,10 +55,20 @@ def council_answers(data) -> CouncilAnswers:
     if not isinstance(disqualified, bool):
         problems.append(_("“disqualified” must be true or false."))
     members = _members(data.get("members"), problems)
+    council_size = _whole(data.get("council_size"))
+    if council_size is not None and (
+        isinstance(council_size, bool) or not isinstance(council_size, int) or not len(members) <= council_size < 1000
+    ):
+        problems.append(_("“council_size” must be the number of the council's scoring members, at least those listed."))
     if problems:
         raise ValidationError(problems)
     return CouncilAnswers(
-        rule_set=rule_set, sheet=sheet, members=members, allowed_spread=allowed_spread, disqualified=disqualified
+        rule_set=rule_set,
+        sheet=sheet,
+        members=members,
+        allowed_spread=allowed_spread,
+        disqualified=disqualified,
+        council_size=council_size,
     )
 
 
@@ -80,8 +91,9 @@ def _members(items, problems: list[str]) -> list[MemberAnswers]:
 
 
 def _workbook_data(path: Path) -> dict:
-    """The first worksheet read as: key/value rows (rule_set, sheet, allowed_spread, disqualified), then a header
-    row starting with “leaf” followed by the members' names, then one row per leaf with each member's option."""
+    """The first worksheet read as: key/value rows (rule_set, sheet, allowed_spread, disqualified, council_size),
+    then a header row starting with “leaf” followed by the members' names, then one row per leaf with each member's
+    option."""
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds of errors for a damaged or foreign file
