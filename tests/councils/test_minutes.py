@@ -49,6 +49,11 @@ def test_the_minutes_show_who_was_there_and_each_products_scores():
     totals = row[2].split("; ")
     assert len(totals) == session.assignments.count()
     assert Decimal(row[3].replace(",", ".")) == sum(Decimal(t.replace(",", ".")) for t in totals) / len(totals)
+    rules = [b.text for b in body if isinstance(b, Paragraph) and "mức tối thiểu của hạng sao" in b.text]
+    assert rules == [
+        f"Theo {dossier.rule_set.title}: mức tối thiểu của hạng sao đạt khi quá nửa số phiếu của thành viên đạt; "
+        "chỉ cần một thành viên phát hiện lỗi loại trừ là sản phẩm bị loại."
+    ]
 
 
 def test_the_office_opens_the_minutes_as_pdf(client):

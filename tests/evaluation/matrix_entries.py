@@ -7,4 +7,11 @@ from tests.matrix import OFFICE
 ENTRIES = {
     "backoffice:rule_set_list": ("get", None, OFFICE, 200),
     "backoffice:rule_set_load": ("get", None, {Role.ADMIN}, 200),
+    "backoffice:rule_set_detail": ("get", lambda ctx, user: {"pk": _qd26().pk}, OFFICE, 200),
 }
+
+
+def _qd26():
+    from ocop.evaluation.models import RuleSet
+
+    return RuleSet.objects.get(identifier="QD26-2026")  # loaded with the reference data

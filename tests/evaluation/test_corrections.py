@@ -80,9 +80,13 @@ def test_every_sheet_sums_to_100_as_a_40_b_25_c_35(sheets):
     assert sum(len(sheet.leaves) for sheet in sheets.values()) == 787
 
 
+# Every known fault but the suspected misprint, which only the corrected set the office may load corrects.
+BUILT_IN_CORRECTIONS = tuple(code for code in CORRECTIONS if code != "sheet7-A3.1-equal-options")
+
+
 def test_the_rule_set_records_every_correction_in_its_provenance(qd26):
-    assert qd26.corrections == tuple(CORRECTIONS)
-    for code in CORRECTIONS:
+    assert qd26.corrections == BUILT_IN_CORRECTIONS
+    for code in BUILT_IN_CORRECTIONS:
         assert f"[{code}]" in qd26.provenance
     assert "hakienpdu95/minhan" in qd26.provenance
 

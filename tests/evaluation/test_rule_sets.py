@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 
 from ocop.common.models import ActivityLog
 from ocop.evaluation.definitions import CouncilRound, ReevaluationWindow
-from ocop.evaluation.domain.corrections import CORRECTIONS
 from ocop.evaluation.domain.rule_sets import (
     BUILTIN_DIR,
     load_builtin_rule_sets,
@@ -16,6 +15,7 @@ from ocop.evaluation.domain.rule_sets import (
 )
 from ocop.evaluation.enums import RecognitionLevel
 from ocop.evaluation.models import CriteriaSheet, RuleSet
+from tests.evaluation.test_corrections import BUILT_IN_CORRECTIONS
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -64,10 +64,10 @@ def test_a_load_writes_the_set_its_sheets_and_a_log_entry_once():
         "valid_from": "2026-05-22",
         "valid_to": None,
         "sheets": 26,
-        "corrections": list(CORRECTIONS),
+        "corrections": list(BUILT_IN_CORRECTIONS),
         "content_hash": rule_set.content_hash,
     }
-    for code in CORRECTIONS:
+    for code in BUILT_IN_CORRECTIONS:
         assert f"[{code}]" in rule_set.provenance
     again = load_rule_set(actor=actor, path=BUILTIN_DIR / "qd26_2026.json", identifier="QD26-2026-r2")
     assert (again.rule_set, again.created) == (rule_set, False)

@@ -85,6 +85,7 @@ urlpatterns = [
     path("import/<int:pk>/apply/", registry_import.import_apply, name="import_apply"),
     path("rule-sets/", evaluation.rule_set_list, name="rule_set_list"),
     path("rule-sets/load/", evaluation.rule_set_load, name="rule_set_load"),
+    path("rule-sets/<int:pk>/", evaluation.rule_set_detail, name="rule_set_detail"),
     path("certificates/", include("ocop.backoffice.urls_certificates")),
     path("plans/", include("ocop.backoffice.urls_planning")),
     path("tasks/", work.my_tasks, name="my_tasks"),

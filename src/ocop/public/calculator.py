@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from ocop.common.limits import throttled
 from ocop.evaluation.domain.calculator import estimate
+from ocop.evaluation.domain.misprints import sheet_misprints
 from ocop.evaluation.domain.rule_sets import rule_set_in_force
 from ocop.evaluation.domain.scoring import answers_from_form
 from ocop.producers import product_sets
@@ -44,8 +45,10 @@ def calculator_sheet(request, sheet_no: int):
             result = estimate(rule_set, sheet_no, answers)
         except ValidationError as error:
             problems = error.messages
+    suspects = sheet_misprints(rule_set, sheet_no)
     parts = [
-        (part, [(leaf, answers.get(leaf.code)) for leaf in sheet.leaves if leaf.part == part]) for part in sheet.parts
+        (part, [(leaf, answers.get(leaf.code), suspects.get(leaf.code)) for leaf in sheet.leaves if leaf.part == part])
+        for part in sheet.parts
     ]
     return render(
         request,

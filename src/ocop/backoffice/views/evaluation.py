@@ -4,12 +4,13 @@ set from its files (the administrator), through the same loader as ``ocop load_r
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.backoffice.access import paginate, require_perm
+from ocop.evaluation.domain.misprints import suspected_misprints
 from ocop.evaluation.domain.rule_sets import rule_set_in_force
 from ocop.evaluation.interfaces.rule_set_upload import RuleSetUploadForm
 from ocop.evaluation.models import RuleSet
@@ -34,6 +35,22 @@ def rule_set_list(request):
             "in_force": in_force,
             "can_load": request.user.has_perm("evaluation.load_rule_sets"),
             "breadcrumbs": _crumbs(),
+        },
+    )
+
+
+@require_perm("evaluation.view_rule_sets")
+def rule_set_detail(request, pk: int):
+    rule_set = get_object_or_404(RuleSet.objects.select_related("loaded_by"), pk=pk)
+    return render(
+        request,
+        "evaluation/rule_set_detail.html",
+        {
+            "rule_set": rule_set,
+            "bands": rule_set.bands.bands,
+            "sheets": rule_set.sheets.order_by("no").only("no", "title"),
+            "misprints": suspected_misprints(rule_set.all_sheets()),
+            "breadcrumbs": _crumbs((rule_set.identifier, None)),
         },
     )
 

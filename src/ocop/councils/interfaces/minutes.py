@@ -1,5 +1,7 @@
 """The council's minutes (biên bản) in the administrative format, with the score table of the session."""
 
+from django.utils import translation
+
 from ocop.common.papers.numbers import vi_number
 from ocop.common.papers.official import Column, Heading, OfficialDocument, Paragraph, Signature, Table
 from ocop.councils.domain.results import overview, quorum_problems
@@ -56,6 +58,7 @@ def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:
             "Kết quả là điểm trung bình cộng tổng điểm của các thành viên; chênh lệch tổng điểm giữa các thành viên "
             f"được phép không quá {vi_number(council.allowed_spread)} điểm."
         ),
+        *[Paragraph(text) for text in _council_rules(rows)],
         Table(
             columns=(
                 Column("TT", 10, "center"),
@@ -104,6 +107,17 @@ def _score_row(number: int, row: dict) -> tuple[str, ...]:
         vi_number(score.mean, 2) if score else "–",
         star,
     )
+
+
+def _council_rules(rows: list[dict]) -> list[str]:
+    """How the star minima and the disqualifying faults were decided across members, by each rule set scored under."""
+    rule_sets = {row["dossier"].rule_set for row in rows if row["dossier"].rule_set_id}
+    with translation.override("vi"):
+        return [
+            f"Theo {rule_set.title}: mức tối thiểu của hạng sao {rule_set.minimum_rule.label}; "
+            f"{rule_set.disqualification_rule.label}."
+            for rule_set in sorted(rule_sets, key=lambda rule_set: rule_set.valid_from)
+        ]
 
 
 def _spread_paragraphs(rows: list[dict], allowed) -> list[str]:

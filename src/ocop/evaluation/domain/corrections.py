@@ -121,6 +121,16 @@ CORRECTIONS = {
             *_yes_no_options(),
         ),
         Correction(
+            "sheet7-A3.1-equal-options",
+            gettext_lazy(
+                "Sheet 7, A.3.1 (form of organisation): the middle option is printed as 1 point, the same as the "
+                "first; the 18 other sheets that print the same words give it 2. A suspected misprint, corrected "
+                "only in the rule set that names this correction; the built-in set scores it as printed."
+            ),
+            ((7, "A", "3.1"),),
+            *_option_points(1, 1, 2),
+        ),
+        Correction(
             "sheet26-alternative-cases",
             gettext_lazy(
                 "Sheet 26, C.8, C.9 and C.15 print two alternative option sets (case 1 and case 2) with the same "

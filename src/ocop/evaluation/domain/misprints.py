@@ -7,13 +7,17 @@ labels) with rising points, their reading is shown beside it. Correcting is the 
 is loaded under its own identifier (``data/PROVENANCE.md``).
 """
 
+import functools
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import number_format
+
 from ocop.evaluation.definitions import Leaf, Sheet
+from ocop.evaluation.models import RuleSet
 
 Points = tuple[Decimal, ...]
 
@@ -27,6 +31,18 @@ class SuspectedMisprint:
     printed: Points
     elsewhere: Points | None  # the points most other sheets print for the same words, if any do
     elsewhere_sheets: int  # how many sheets print that
+
+    @property
+    def printed_text(self) -> str:
+        return _points_text(self.printed)
+
+    @property
+    def elsewhere_text(self) -> str:
+        return _points_text(self.elsewhere) if self.elsewhere else ""
+
+
+def _points_text(points: Points) -> str:
+    return " / ".join(number_format(value, use_l10n=True) for value in points)
 
 
 def _points(leaf: Leaf) -> Points:
@@ -62,6 +78,16 @@ def suspected_misprints(sheets: Iterable[Sheet]) -> list[SuspectedMisprint]:
     return suspects
 
 
-def misprints_by_code(sheets: Iterable[Sheet]) -> dict[tuple[int, str], SuspectedMisprint]:
-    """The suspects keyed by (sheet number, leaf code), for marking the criteria where a sheet is shown."""
-    return {(suspect.sheet, suspect.code): suspect for suspect in suspected_misprints(sheets)}
+def sheet_misprints(rule_set: RuleSet, sheet_no: int) -> dict[str, SuspectedMisprint]:
+    """The suspects of one sheet of ``rule_set`` by leaf code, for marking them where the sheet is shown."""
+    return {
+        suspect.code: suspect
+        for suspect in _rule_set_misprints(rule_set.pk, rule_set.content_hash)
+        if suspect.sheet == sheet_no
+    }
+
+
+@functools.lru_cache(maxsize=16)
+def _rule_set_misprints(pk: int, content_hash: str) -> tuple[SuspectedMisprint, ...]:
+    # A loaded rule set never changes (LoadedOnce): what its sheets suspect is worked out once per process.
+    return tuple(suspected_misprints(RuleSet.objects.get(pk=pk).all_sheets()))
