@@ -88,7 +88,7 @@ def test_the_office_sees_the_suspects_and_the_council_rules_and_chooses_the_corr
     chosen = rule_set_in_force(day)
     assert chosen.identifier == "QD26-2026-P7" and "sheet7-A3.1-equal-options" in chosen.provenance
     page = client.get(reverse("backoffice:rule_set_detail", args=[chosen.pk])).content.decode()
-    assert "Phiếu 7, A.3.1" not in page and "Phiếu 23, C.6.2" in page
+    assert "Phiếu 7, A.3.1</strong>" not in page and "Phiếu 23, C.6.2</strong>" in page
 
 
 @pytest.mark.django_db
