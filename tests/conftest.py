@@ -1,3 +1,6 @@
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 import pytest
 
 from ocop.common.i18n import compile_catalogues
@@ -32,7 +35,7 @@ def _test_settings(settings, _media_root):
     settings.LANGUAGE_CODE = "vi"
     settings.MEDIA_ROOT = _media_root  # uploads never land in the checkout's data/ folder
     # Each test gets an empty cache of its own.
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    settings.CACHES = {"default": _test_cache()}
     from django.core.cache import cache
 
     cache.clear()
@@ -40,6 +43,17 @@ def _test_settings(settings, _media_root):
     settings.STORAGES = settings.STORAGES | {
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     }
+
+
+def _test_cache() -> dict:
+    """Local memory, or with OCOP_CACHE_URL (as `.ci/run` sets it for the public pages) the Redis server it names:
+    one Redis database per xdist worker, since each test empties its cache."""
+    url = os.environ.get("OCOP_CACHE_URL")
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    address = urlsplit(url)._replace(path=f"/{worker % 15 + 1}")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": urlunsplit(address)}
 
 
 @pytest.fixture
