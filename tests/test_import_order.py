@@ -60,6 +60,7 @@ OTHER_MODULES = {
     "common.json_shapes": "domain",
     "common.client": "enums",  # the client's address from the request: plain Python over the settings
     "common.limits": "interfaces",  # request body limit and the public-page throttle
+    "common.cache": "enums",  # the file cache backend the settings name: no model, no domain
     "common.backup": "domain",  # ocop backup / ocop restore
     "common.storage": "interfaces",  # the file storage writing whole files, and the full-disk page
     "accounts.admin_site": "interfaces",  # the Django admin behind the back office's login

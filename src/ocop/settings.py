@@ -146,6 +146,12 @@ def _private_sqlite_file(path: Path) -> None:
             file.chmod(0o600)
 
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get("OCOP_DB_POOL_SIZE"):
+    # A pool of connections per process (psycopg's, through Django) instead of one kept per thread for a while.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = DATABASES["default"].get("OPTIONS", {}) | {
+        "pool": {"min_size": 1, "max_size": int(os.environ["OCOP_DB_POOL_SIZE"]), "timeout": 10}
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
         _private_sqlite_file(Path(DATABASES["default"]["NAME"]))
@@ -162,7 +168,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["OCOP_CACHE_URL"]}
     if os.environ.get("OCOP_CACHE_URL")
-    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(DATA_DIR / "cache")}
+    else {
+        "BACKEND": "ocop.common.cache.FileCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("OCOP_CACHE_MAX_ENTRIES", "200000"))},
+    }
 }
 OCOP_PUBLIC_CACHE_SECONDS = int(os.environ.get("OCOP_PUBLIC_CACHE_SECONDS", "600"))
 

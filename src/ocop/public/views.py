@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_safe
 
 from ocop.certificates.domain import publication
@@ -28,6 +27,7 @@ from ocop.certificates.enums import (
 from ocop.common.limits import throttled
 from ocop.producers import product_sets
 from ocop.producers.enums import LegalForm
+from ocop.public.page_cache import cached_page
 
 PAGE_SIZE = 24
 JSON_PAGE_SIZE = 100
@@ -35,7 +35,7 @@ JSON_PAGE_SIZE = 100
 
 @throttled("page")
 @require_safe
-@cache_page(300)
+@cached_page
 def home(request):
     return render(request, "public/home.html")
 
@@ -114,6 +114,7 @@ def _card_or_none(number: str):
 
 @throttled("lookup")
 @require_safe
+@cached_page
 def certificate(request, number: str):
     normalised, card = _card_or_none(number)
     if normalised is None:
@@ -210,6 +211,7 @@ def _json_card(card: dict) -> dict:
 
 @throttled("lookup")
 @require_safe
+@cached_page
 def certificate_json(request, number: str):
     normalised, card = _card_or_none(number)
     if normalised is None:
@@ -282,6 +284,7 @@ def _row(row: dict) -> dict:
 
 @throttled("page")
 @require_safe
+@cached_page
 def catalogue(request):
     filters, rows = _filtered_catalogue(request)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -320,6 +323,7 @@ def catalogue(request):
 
 @throttled("page")
 @require_safe
+@cached_page
 def catalogue_json(request):
     filters, rows = _filtered_catalogue(request)
     if filters.is_bound and not filters.is_valid():
@@ -365,6 +369,7 @@ def _producer_rows(rows):
 
 @throttled("lookup")
 @require_safe
+@cached_page
 def producer(request, pk: int):
     card = publication.producer_card(pk)
     if card is None:
@@ -409,6 +414,7 @@ def producer(request, pk: int):
 
 @throttled("lookup")
 @require_safe
+@cached_page
 def producer_json(request, pk: int):
     card = publication.producer_card(pk)
     if card is None:

@@ -19,7 +19,9 @@ With several server processes the cache must be shared (``OCOP_CACHE_URL``) for 
 """
 
 import datetime
+import hashlib
 import re
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -342,13 +344,35 @@ def search_catalogue(
 
 
 def forget(*, numbers=(), producer_ids=(), catalogue_too: bool = True) -> None:
-    """Drop today's cached entries (entries of other days are never read again)."""
+    """Drop today's cached entries (entries of other days are never read again), and every rendered page: a page
+    may show any of them (the catalogue in all its filters, a producer with its certificates)."""
     today = timezone.localdate()
     keys = [_key("certificate", number, today) for number in numbers]
     keys += [_key("producer", producer_id, today) for producer_id in producer_ids]
     if catalogue_too:
         keys.append(_key("catalogue", "all", today))
     cache.delete_many(keys)
+    _start_new_generation()
+
+
+# Rendered pages ---------------------------------------------------------------------------------------------------
+
+GENERATION_KEY = f"{PREFIX}:pages:generation"
+
+
+def page_key(language: str, path: str) -> str:
+    """Where a rendered public page is kept: per generation of the cached entries, day, language and address (the
+    address hashed, since the catalogue's query strings are the visitor's to write)."""
+    generation = cache.get(GENERATION_KEY) or 0
+    address = hashlib.sha256(path.encode()).hexdigest()
+    return f"{PREFIX}:page:{generation}:{timezone.localdate().isoformat()}:{language}:{address}"
+
+
+def _start_new_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there yet, or evicted: any new number leaves the earlier pages unread
+        cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
 def certificates_changed(*, product_ids=(), producer_ids=(), numbers=()) -> None:
