@@ -30,11 +30,29 @@ def _media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+@pytest.fixture
+def media_folder(settings, tmp_path):
+    """A media folder of the test's own, for a test that counts the files stored (others share the run's)."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def plan706(db):
+    """Plan 706/KH-UBND of Ninh Thuận (2024), loaded from the seed file."""
+    from ocop.planning.domain.loader import PLAN_706_FILE, load_plan_file
+    from ocop.planning.models import Plan
+
+    load_plan_file(PLAN_706_FILE)
+    return Plan.objects.get(reference="706/KH-UBND")
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, _media_root):
     settings.LANGUAGE_CODE = "vi"
     settings.MEDIA_ROOT = _media_root  # uploads never land in the checkout's data/ folder
-    # Each test gets an empty cache of its own.
+    # Each test gets an empty cache of its own (the public pages cache per certificate number, and numbers repeat
+    # between tests since each test's data is rolled back).
     settings.CACHES = {"default": _test_cache()}
     from django.core.cache import cache
 

@@ -2,6 +2,8 @@
 
 import itertools
 
+from django.utils import timezone
+
 from ocop.accounts.domain.grants import assign_role
 from ocop.accounts.domain.users import create_user
 from ocop.accounts.enums import Role
@@ -150,12 +152,11 @@ def make_council(unit_key=("56", "province", "from_2025"), level: str = "provinc
 
 def make_session(council, dossiers, *, held_on=None):
     """A session for the round of ``dossiers`` (all accepted into the same round), everyone present."""
-    import datetime
 
     from ocop.councils.domain.sessions import open_session, record_attendance
 
     session = open_session(
-        actor=None, council=council, round=dossiers[0].round, held_on=held_on or datetime.date.today()
+        actor=None, council=council, round=dossiers[0].round, held_on=held_on or timezone.localdate()
     )
     record_attendance(actor=None, session=session, members=list(council.members.all()))
     return session

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from ocop.accounts.enums import Role
 from ocop.backoffice.dashboard import dashboard_figures
@@ -20,7 +21,7 @@ def _values(user) -> dict[str, int]:
 
 
 def test_an_officer_sees_the_work_of_their_area_only():
-    today = datetime.date.today()
+    today = timezone.localdate()
     mine = make_producer()  # xã Phước Thuận, the commune officer's commune
     registered(make_product(mine), today - datetime.timedelta(days=100))
     registered(make_product(mine), today - datetime.timedelta(days=36 * 30 - 60))  # expires within the notice
@@ -43,13 +44,13 @@ def test_an_officer_sees_the_work_of_their_area_only():
 def test_the_page_links_each_figure_and_does_not_grow_with_records(client):
     office = make_user(Role.PROVINCE_OFFICE)
     client.force_login(office)
-    registered(make_product(), datetime.date.today() - datetime.timedelta(days=10))
+    registered(make_product(), timezone.localdate() - datetime.timedelta(days=10))
     client.get(reverse("backoffice:dashboard"))  # the first request of a session fills per-process caches
     with CaptureQueriesContext(connection) as few:
         page = client.get(reverse("backoffice:dashboard")).content.decode()
     assert reverse("backoffice:certificate_list") in page and reverse("backoffice:expiry_list") in page
     for _n in range(5):
-        registered(make_product(make_producer(NHON_HAI)), datetime.date.today() - datetime.timedelta(days=10))
+        registered(make_product(make_producer(NHON_HAI)), timezone.localdate() - datetime.timedelta(days=10))
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("backoffice:dashboard"))
     assert len(many) == len(few)

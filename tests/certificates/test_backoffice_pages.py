@@ -23,11 +23,6 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _recognised_on(kind: str) -> D:
     """The decision date of a certificate that is valid, expiring soon or expired today."""
     return {"valid": days_ago(365), "expiring": decided_to_expire_in(90), "expired": D(2020, 12, 30)}[kind]

@@ -1,8 +1,7 @@
 """Two certificates issued for one product at once get their own numbers, the later replacing the earlier."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from ocop.certificates.domain.issuing import issue_certificate, record_decision
 from ocop.certificates.models import Certificate
@@ -14,7 +13,7 @@ pytestmark = [needs_postgresql, pytest.mark.usefixtures("reference_data")]
 
 def test_two_decisions_certifying_one_product_at_once_issue_two_numbered_certificates_in_a_chain():
     product = make_product(product_set=7)
-    today = datetime.date.today()
+    today = timezone.localdate()
     decisions = [
         record_decision(actor=None, number=f"{n}/QĐ-UBND", decided_on=today, level="province", issuing_body="UBND")
         for n in (1, 2)

@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _inflated(content: bytes) -> bytes:
     """The PDF with its compressed streams (object streams included) inflated, to look for names in it."""
     parts = [content]
@@ -40,7 +35,7 @@ def test_issuing_headers():
     assert (ministry["superior"], ministry["body"], ministry["place"]) == ("", "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Hà Nội")
 
 
-def test_the_pdf_is_made_once_and_points_at_the_check_page(settings, tmp_path):
+def test_the_pdf_is_made_once_and_points_at_the_check_page(settings, media_folder):
     settings.SITE_URL = "https://ocop.khanhhoa.gov.vn"
     producer = make_producer(name="HTX Nông nghiệp Dịch vụ Phước Thuận")
     product = make_product(producer, name="Nước mắm cá cơm Đông Hải", product_set=9)
@@ -54,10 +49,10 @@ def test_the_pdf_is_made_once_and_points_at_the_check_page(settings, tmp_path):
     assert content.startswith(b"%PDF")
     objects = _inflated(content)
     assert b"OCOP-Serif" in objects and b"/FontFile2" in objects  # Liberation Serif, embedded
-    stored = list((tmp_path / "certificates" / "pdf").iterdir())
+    stored = list((media_folder / "certificates" / "pdf").iterdir())
     assert len(stored) == 1 and stored[0].name.startswith(f"{certificate.pk}-")
     assert pdf.certificate_pdf(certificate) == content  # read back, not made again
-    assert len(list((tmp_path / "certificates" / "pdf").iterdir())) == 1
+    assert len(list((media_folder / "certificates" / "pdf").iterdir())) == 1
     settings.SITE_URL = "https://ocop.example.vn"  # another address prints another QR: another file
     assert pdf.fingerprint(certificate) != stored[0].name.split("-", 1)[1][:20]
 

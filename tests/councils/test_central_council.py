@@ -1,11 +1,11 @@
 """The Ministry's (central) council, recorded by the province that sends it products: it recognises 5★."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from ocop.accounts.enums import Role
 from ocop.certificates.models import Certificate
@@ -19,11 +19,6 @@ from tests.factories import make_council, make_dossier, make_product, make_sessi
 pytestmark = pytest.mark.django_db
 
 KHANH_HOA = ("56", "province", "from_2025")
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def _score(session, totals: dict):
@@ -52,7 +47,7 @@ def _sent_to_the_ministry():
         actor=None,
         session=session,
         number="5/QĐ-UBND",
-        decided_on=datetime.date.today(),
+        decided_on=timezone.localdate(),
         issuing_body="UBND tỉnh",
         signer_name="Trần Quốc Nam",
         signer_title="Phó Chủ tịch",
@@ -112,7 +107,7 @@ def test_the_province_records_the_ministrys_council_which_recognises_5_stars(cli
         reverse("backoffice:session_decide", args=[session.pk]),
         {
             "number": "99/QĐ-BNNMT",
-            "decided_on": datetime.date.today().strftime("%d/%m/%Y"),
+            "decided_on": timezone.localdate().strftime("%d/%m/%Y"),
             "issuing_body": "Bộ Nông nghiệp và Môi trường",
             "signer_name": "Nguyễn Văn Hòa",
             "signer_title": "Thứ trưởng",

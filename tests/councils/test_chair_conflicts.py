@@ -17,11 +17,6 @@ from tests.factories import answer_every_criterion, make_council, make_dossier, 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def setting():
     """The chair and the secretary are linked to the producer of "Nước mắm Cà Ná"; every sheet is submitted; the

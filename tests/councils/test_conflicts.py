@@ -27,11 +27,6 @@ KINDS = ["declared_before", "declared_after", "same_organisation", "own_account"
 ENTRY_POINTS = ["auto_assign", "assign", "sheet_get", "save_answers", "submit", "dossier_page"]
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def setting():
     council = make_council(members=3)

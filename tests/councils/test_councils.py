@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts.enums import Role
@@ -25,11 +26,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def _answers_worth(sheet, target: Decimal, minima_of: int | None = 4) -> dict[str, int]:
@@ -101,7 +97,7 @@ def test_a_council_of_five_scores_ten_products_and_the_decision_issues_their_cer
         actor=make_user(Role.PROVINCE_OFFICE),
         session=session,
         number="1234/QĐ-UBND",
-        decided_on=datetime.date.today(),
+        decided_on=timezone.localdate(),
         issuing_body="UBND tỉnh Khánh Hòa",
         signer_name="Trần Quốc Nam",
         signer_title="Phó Chủ tịch",
@@ -280,7 +276,7 @@ def test_90_points_at_the_province_go_to_the_ministry():
         actor=None,
         session=session,
         number="1/QĐ-UBND",
-        decided_on=datetime.date.today(),
+        decided_on=timezone.localdate(),
         issuing_body="UBND tỉnh Khánh Hòa",
         signer_name="Trần Quốc Nam",
         signer_title="Phó Chủ tịch",

@@ -20,11 +20,6 @@ from tests.factories import answer_every_criterion, make_council, make_dossier, 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_the_minutes_show_who_was_there_and_each_products_scores():
     council = make_council()
     dossier = make_dossier(make_product(name="Mật ong hoa nhãn", product_set=7), state="accepted")

@@ -26,11 +26,6 @@ pytestmark = pytest.mark.django_db
 FILED, CHANGED = 7, 22  # processed fruit; fabric and garments: sheets with other criteria and options
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _pages(client, user, *urls):
     client.force_login(user)
     return {url: client.get(url).status_code for url in urls}

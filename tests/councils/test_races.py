@@ -1,9 +1,9 @@
 """Two clicks at once on the council's transitions give one result (PostgreSQL, parallel threads)."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from ocop.certificates.models import Certificate, RecognitionDecision
 from ocop.common.models import ActivityLog
@@ -52,7 +52,7 @@ def test_approving_the_decision_twice_at_once_gives_one_decision_and_one_certifi
             actor=None,
             session=s,
             number=f"{100 + n}/QĐ-UBND",  # different numbers: the second is not a duplicate by its content
-            decided_on=datetime.date.today(),
+            decided_on=timezone.localdate(),
             issuing_body="UBND tỉnh Khánh Hòa",
             signer_name="Trần Quốc Nam",
             signer_title="Phó Chủ tịch",

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from ocop.accounts.enums import Role
 from ocop.certificates.models import RecognitionDecision
@@ -34,11 +35,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SIGNED = {"signer_name": "Trần Quốc Nam", "signer_title": "Phó Chủ tịch UBND tỉnh"}
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -143,7 +139,7 @@ def test_closing_and_approving_ask_for_confirmation_a_signer_and_a_day_first_dat
     assert session.state == SessionState.CLOSED
 
     page = client.get(reverse("backoffice:session_detail", args=[session.pk]))
-    assert page.context["decision_form"]["decided_on"].value() == datetime.date.today()
+    assert page.context["decision_form"]["decided_on"].value() == timezone.localdate()
     for refused in (
         {"confirm": ""},
         {"signer_name": ""},
@@ -176,7 +172,7 @@ def test_the_domain_refuses_a_decision_without_its_signer(scored):
             actor=None,
             session=session,
             number="1/QĐ",
-            decided_on=datetime.date.today(),
+            decided_on=timezone.localdate(),
             issuing_body="UBND tỉnh",
             signer_name=" ",
             signer_title="",
@@ -192,7 +188,7 @@ def test_results_the_decision_and_the_minutes_stay_readable_after_approval(clien
         actor=None,
         session=session,
         number="125/QĐ-UBND",
-        decided_on=datetime.date.today(),
+        decided_on=timezone.localdate(),
         issuing_body="UBND tỉnh Khánh Hòa",
         **SIGNED,
     )

@@ -14,11 +14,6 @@ from tests.factories import answer_every_criterion, make_council, make_dossier, 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _submit(sheet, option=2):
     sheets.save_answers(actor=None, assignment=sheet, answers=answer_every_criterion(sheets.sheet_of(sheet), option))
     sheets.submit_sheet(actor=None, assignment=sheet)

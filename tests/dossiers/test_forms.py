@@ -18,11 +18,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_form_03_offers_only_real_answers_and_none_is_ticked_before_the_officer_chooses(client):
     dossier = make_dossier(state="submitted")
     client.force_login(make_user(Role.COMMUNE_OFFICER))

@@ -11,11 +11,6 @@ from tests.factories import make_council, make_dossier, make_session, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _count(client, name):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(reverse(name)).status_code == 200

@@ -12,11 +12,6 @@ from tests.factories import make_producer_account, make_product, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 PRODUCER, COMMUNE, PROVINCE, DEPARTMENT, COUNCIL = "producer", "commune", "province", "department", "council"
 NOTHING = {PRODUCER: [], COMMUNE: [], PROVINCE: [], DEPARTMENT: [], COUNCIL: []}
 START_AGAIN = {PRODUCER: ["new_dossier"], COMMUNE: ["new_dossier"], PROVINCE: ["new_dossier"]}

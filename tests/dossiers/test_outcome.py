@@ -12,11 +12,6 @@ from tests.factories import make_producer_account, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _vi(number) -> str:
     return f"{number:.2f}".replace(".", ",")
 
@@ -57,6 +52,7 @@ def test_before_the_decision_no_result_is_shown_on_the_dossier(client, state):
     assert 'id="outcome"' not in page
 
 
+@pytest.mark.usefixtures("media_folder")  # a folder of its own: the file keeps its name, with no suffix added
 def test_a_file_without_a_title_is_named_by_its_file_not_by_a_checklist_code():
     dossier = dossier_in("submitted")
     evidence = dossier.evidence.get(requirement="lab_test")

@@ -12,11 +12,6 @@ from tests.factories import make_dossier, make_product, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _text(body) -> str:
     parts = []
     for block in body:

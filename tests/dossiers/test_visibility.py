@@ -11,11 +11,6 @@ from tests.factories import make_dossier, make_producer_account, make_product, m
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_department_staff_read_filed_dossiers_but_never_a_producers_unsubmitted_draft(client):
     product = make_product(name="Mứt nho chưa nộp")
     draft = make_dossier(product)

@@ -1,8 +1,7 @@
 """A council of five scores ten products in the browser, the secretary sees the spread flagged, the office approves."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from ocop.accounts.enums import Role
 from ocop.certificates.models import Certificate
@@ -64,7 +63,7 @@ def test_a_council_of_five_scores_ten_products_in_the_browser(reference_data, lo
     page.click("button:has-text('Kết thúc phiên và chốt kết quả')")
     assert page.locator(".message:has-text('Đã kết thúc phiên')").count() == 1
     page.fill("#id_number", "2345/QĐ-UBND")
-    page.fill("#id_decided_on", datetime.date.today().strftime("%d/%m/%Y"))
+    page.fill("#id_decided_on", timezone.localdate().strftime("%d/%m/%Y"))
     page.fill("#id_signer_name", "Trần Quốc Nam")
     page.fill("#id_signer_title", "Phó Chủ tịch UBND tỉnh")
     page.check("#id_confirm")

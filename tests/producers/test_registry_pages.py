@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from ocop.accounts.enums import Role
@@ -236,7 +237,7 @@ def test_filters_by_stars_state_and_legal_form_and_pages_of_25(client):
 
     from tests.certificates.helpers import registered
 
-    recent = datetime.date.today() - datetime.timedelta(days=30)
+    recent = timezone.localdate() - datetime.timedelta(days=30)
     cooperative = make_producer(name="HTX Nho Thái An", legal_form="cooperative")
     enterprise = make_producer(name="Công ty Nước mắm Cà Ná", legal_form="enterprise")
     registered(make_product(cooperative, name="Nho sấy"), recent, stars=3)
@@ -266,7 +267,7 @@ def test_a_lapsing_document_is_flagged_on_the_producer_page(client):
     from ocop.producers.domain.documents import add_document
 
     producer = make_producer()
-    today = datetime.date.today()
+    today = timezone.localdate()
     for kind, number, valid_until in (
         ("food_safety", "ATTP-01", today - datetime.timedelta(days=1)),
         ("quality_declaration", "CB-02", today + datetime.timedelta(days=30)),

@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from ocop.common.domain.calendar import days_off, record_exception, remove_exception
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
         listing = actions.add_parser("list", help="holidays and exceptions of a year")
-        listing.add_argument("--year", type=int, default=datetime.date.today().year)
+        listing.add_argument("--year", type=int, default=timezone.localdate().year)
         for name, text in (("day-off", "record an announced day off"), ("working-day", "record a make-up working day")):
             action = actions.add_parser(name, help=text)
             action.add_argument("day", help="dd/mm/yyyy")
