@@ -2,7 +2,7 @@
 
 from ocop.accounts.enums import Role
 from tests.factories import PHUOC_THUAN, make_user, unit
-from tests.matrix import ALL, ANON, EVERYONE_LOGGED_IN, LOGGED_IN, OFFICE, OFFICERS
+from tests.matrix import ALL, ANON, EVERYONE_LOGGED_IN, LOGGED_IN, NOTHING, OFFICE, OFFICERS, SESSION_ENDED
 
 CONTEXT_ORDER = 0
 
@@ -57,4 +57,14 @@ ENTRIES = {
     "backoffice:unit_list": ("get", None, OFFICERS, 200),
     "backoffice:unit_detail": ("get", _phuoc_thuan, OFFICERS, 200),
     "backoffice:activity_list": ("get", None, OFFICE, 200),
+}
+
+# What each POST above writes when allowed (tests/matrix.py).
+EFFECTS = {
+    "backoffice:logout": SESSION_ENDED,
+    "backoffice:security_disable": NOTHING,
+    "backoffice:user_reset_password": ("accounts.password_reset",),
+    "backoffice:user_role_grant": NOTHING,
+    "backoffice:user_role_revoke": ("accounts.role_revoked",),
+    "backoffice:user_set_active": ("accounts.user_deactivated",),
 }

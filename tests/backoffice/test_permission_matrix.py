@@ -1,4 +1,5 @@
-"""Every URL of the system, opened by every role: who gets in, who is sent to log in, who is refused.
+"""Every URL of the system, opened by every role: who gets in, who is sent to log in, who is refused, and for every
+POST what was written (the declared audit entries, or nothing; nothing at all when refused).
 
 The entries live beside each app's tests (``tests/<app>/matrix_entries.py``, see tests/matrix.py). A URL that no
 entry lists fails the test, so each new screen must say who may open it.
@@ -9,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from django.db import transaction
+from django.db.models import Max
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ocop.accounts.enums import Role
+from ocop.common.models import ActivityLog
 from tests.factories import make_producer_account, make_user
-from tests.matrix import ALL, ANON, LOGGED_IN, ROLES
+from tests.matrix import ALL, ANON, LOGGED_IN, NOTHING, ROLES, SESSION_ENDED, rows_written
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -27,6 +30,7 @@ ENTRY_MODULES = sorted(
     key=lambda module: (getattr(module, "CONTEXT_ORDER", 100), module.__name__),
 )
 MATRIX = {name: entry for module in ENTRY_MODULES for name, entry in module.ENTRIES.items()}
+EFFECTS = {name: effect for module in ENTRY_MODULES for name, effect in getattr(module, "EFFECTS", {}).items()}
 
 # Apps whose URLs are not ours to police (Django's admin and language switch have their own checks).
 FOREIGN_NAMESPACES = {"admin"}
@@ -48,6 +52,12 @@ def _all_url_names(resolver=None, namespace=""):
 def test_every_url_is_in_the_matrix():
     assert sorted(set(_all_url_names()) - set(MATRIX)) == []
     assert sorted(set(MATRIX) - set(_all_url_names())) == []
+
+
+def test_every_post_says_what_it_writes():
+    posts = {name for name, entry in MATRIX.items() if entry[0] == "post"}
+    assert sorted(posts - EFFECTS.keys()) == []
+    assert sorted(EFFECTS.keys() - posts) == []
 
 
 def test_no_url_is_listed_twice():
@@ -91,19 +101,37 @@ def test_matrix(client, context, name, role):
     if user is not None:
         client.force_login(user)
     url = reverse(name, kwargs=build_kwargs(context, user) if build_kwargs else None)
+    last_entry = ActivityLog.objects.aggregate(last=Max("pk"))["last"] or 0
+    written_before = rows_written()
     response = getattr(client, method)(url)
     if response.streaming:
         b"".join(response.streaming_content)  # reading to the end closes the file (the client's wrapper does)
+    written = rows_written() - written_before
+    verbs = sorted(ActivityLog.objects.filter(pk__gt=last_entry).values_list("verb", flat=True))
     if isinstance(ok_status, dict):
         ok_status = ok_status[ANON if role == ANON else LOGGED_IN]
     if out_of_reach and role in out_of_reach[0]:
         assert response.status_code == 404, (name, role)  # allowed the page, but the record is not in their area
     elif allowed == ALL or (role != ANON and Role(role) in allowed):
         assert response.status_code == ok_status, (name, role)
+        if method == "post":
+            _assert_effect(EFFECTS[name], written=written, verbs=verbs, client=client, user=user)
+        return
     elif role == ANON:
         assert response.status_code == 302 and response["Location"].startswith(reverse("backoffice:login")), name
     else:
         assert response.status_code == 403, (name, role)
+    assert (written, verbs) == (0, []), (name, role)  # refused: nothing at all was written
+
+
+def _assert_effect(effect, *, written: int, verbs: list[str], client, user) -> None:
+    if effect == SESSION_ENDED:
+        assert verbs == [] and "_auth_user_id" not in client.session
+        assert (written > 0) is (user is not None)
+    elif effect == NOTHING:
+        assert (written, verbs) == (0, [])  # an empty form is refused without a half-written row
+    else:
+        assert verbs == sorted(effect) and written > 0
 
 
 def test_a_commune_officer_cannot_open_another_communes_unit(client):

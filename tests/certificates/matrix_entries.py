@@ -3,7 +3,7 @@
 import datetime
 
 from ocop.accounts.enums import Role
-from tests.matrix import OFFICE, OFFICERS
+from tests.matrix import NOTHING, OFFICE, OFFICERS
 
 READERS = OFFICERS | {Role.PRODUCER}
 MANAGERS = OFFICE | {Role.DEPARTMENT_STAFF}
@@ -107,4 +107,18 @@ ENTRIES = {
     "backoffice:inspection_action_add": ("post", _inspection, MANAGERS, 302),
     "backoffice:inspection_conclude": ("post", _inspection, MANAGERS, 302),
     "backoffice:inspection_action_done": ("post", _action, MANAGERS, 302),
+}
+
+# What each POST above writes when allowed (tests/matrix.py).
+EFFECTS = {
+    "backoffice:certificate_lift": NOTHING,
+    "backoffice:certificate_propose_revocation": NOTHING,
+    "backoffice:certificate_suspend": NOTHING,
+    "backoffice:inspection_action_add": NOTHING,
+    "backoffice:inspection_action_done": NOTHING,
+    "backoffice:inspection_add": NOTHING,
+    "backoffice:inspection_add_in_force": NOTHING,
+    "backoffice:inspection_conclude": NOTHING,
+    "backoffice:inspection_finding_add": NOTHING,
+    "backoffice:revocation_close": NOTHING,
 }

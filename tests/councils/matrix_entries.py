@@ -3,7 +3,7 @@
 from ocop.accounts.enums import Role
 from ocop.councils.domain import sessions
 from tests.factories import make_council, make_dossier, make_product, make_session
-from tests.matrix import ALL
+from tests.matrix import ALL, NOTHING
 
 OFFICE = {Role.ADMIN, Role.PROVINCE_OFFICE}  # the council below is provincial
 OFFICERS_OF_COUNCILS = {Role.ADMIN, Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER}
@@ -57,4 +57,19 @@ ENTRIES = {
     # A sheet exists only for its member (who is none of the matrix users): for everyone else it does not exist.
     "backoffice:score_sheet": ("get", _sheet, set(), 200, set(Role)),
     "backoffice:score_sheet_submit": ("post", _sheet, set(), 302, set(Role)),
+}
+
+# What each POST above writes when allowed (tests/matrix.py).
+EFFECTS = {
+    "backoffice:council_conflict_add": NOTHING,
+    "backoffice:council_member_add": NOTHING,
+    "backoffice:score_sheet_submit": NOTHING,
+    "backoffice:session_assign": NOTHING,
+    "backoffice:session_attendance": ("councils.attendance_recorded",),
+    "backoffice:session_auto_assign": ("councils.auto_assigned",),
+    "backoffice:session_close": NOTHING,
+    "backoffice:session_decide": NOTHING,
+    "backoffice:session_note": NOTHING,
+    "backoffice:session_rescore": NOTHING,
+    "backoffice:session_spread_reason": NOTHING,
 }

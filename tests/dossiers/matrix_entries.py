@@ -2,7 +2,7 @@
 
 from ocop.accounts.enums import Role
 from tests.factories import make_dossier, make_product
-from tests.matrix import AREA_EDITORS, EVERYONE_LOGGED_IN, OFFICERS
+from tests.matrix import AREA_EDITORS, EVERYONE_LOGGED_IN, NOTHING, OFFICERS
 
 OWNERS = AREA_EDITORS | {Role.PRODUCER}
 COUNCIL = {Role.COUNCIL_MEMBER, Role.ADVISORY_MEMBER}  # see the dossiers of their council's rounds only
@@ -76,4 +76,21 @@ ENTRIES = {
     "backoffice:dossier_accept": ("post", _forwarded, PROVINCE_EVALUATORS, 302),
     "backoffice:dossier_receipt": ("get", _submitted, READERS, 200, COUNCIL),
     "backoffice:dossier_summary": ("get", _draft, READERS, 200, NOT_DRAFTS),
+}
+
+# What each POST above writes when allowed (tests/matrix.py).
+EFFECTS = {
+    "backoffice:dossier_accept": NOTHING,
+    "backoffice:dossier_evidence_add": NOTHING,
+    "backoffice:dossier_evidence_remove": ("dossiers.evidence_removed",),
+    "backoffice:dossier_evidence_reuse": NOTHING,
+    "backoffice:dossier_forward": NOTHING,
+    "backoffice:dossier_mark": NOTHING,
+    "backoffice:dossier_reject": NOTHING,
+    "backoffice:dossier_resubmit": NOTHING,
+    "backoffice:dossier_return": NOTHING,
+    "backoffice:dossier_submit": NOTHING,
+    "backoffice:dossier_withdraw": ("dossiers.withdrawn",),
+    "backoffice:notifications_read": NOTHING,
+    "backoffice:product_milestone": NOTHING,
 }

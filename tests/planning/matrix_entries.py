@@ -1,6 +1,6 @@
 """Permission matrix entries of the plan, target, quota, task and report screens."""
 
-from tests.matrix import OFFICE, OFFICERS
+from tests.matrix import NOTHING, OFFICE, OFFICERS
 
 CONTEXT_ORDER = 70
 
@@ -84,4 +84,11 @@ ENTRIES = {
     "backoffice:report_edit": ("get", _report, OFFICE, 200),
     "backoffice:report_issue": ("post", _report, OFFICE, 302),
     "backoffice:report_download": ("get", _report_file, OFFICERS, 200),
+}
+
+# What each POST above writes when allowed (tests/matrix.py).
+EFFECTS = {
+    "backoffice:plan_close_period": NOTHING,
+    "backoffice:plan_task_output_add": NOTHING,
+    "backoffice:report_issue": NOTHING,
 }

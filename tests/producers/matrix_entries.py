@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ocop.accounts.enums import Role
 from tests.factories import make_producer, make_product, png_upload, unit
-from tests.matrix import AREA_EDITORS, OFFICE, OFFICERS
+from tests.matrix import AREA_EDITORS, NOTHING, OFFICE, OFFICERS
 
 CONTEXT_ORDER = 10
 
@@ -111,4 +111,15 @@ ENTRIES = {
     "backoffice:import_template": ("get", None, OFFICE, 200),
     "backoffice:import_report": ("get", _own_import, OFFICE, 200),
     "backoffice:import_apply": ("post", _own_import, OFFICE, 302),
+}
+
+# What each POST above writes when allowed (tests/matrix.py).
+EFFECTS = {
+    "backoffice:import_apply": NOTHING,
+    "backoffice:producer_document_check": ("producers.document_checked",),
+    "backoffice:producer_identity_change_decide": ("producers.identity_change_rejected",),
+    "backoffice:product_photo_add": NOTHING,
+    "backoffice:product_withdraw": NOTHING,
+    "backoffice:product_zones": NOTHING,
+    "backoffice:zone_certification_add": NOTHING,
 }
