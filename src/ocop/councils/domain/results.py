@@ -17,6 +17,7 @@ from ocop.councils.domain.sheets import may_see_others
 from ocop.councils.enums import SCORING_ROLES, MemberRole, SessionState
 from ocop.councils.models import CouncilMember, RescoreRequest, Result, Session, SpreadReason
 from ocop.dossiers.domain.drafting import scoring_rules, scoring_sheet
+from ocop.dossiers.domain.routing import recognising_level
 from ocop.dossiers.enums import DossierState
 from ocop.dossiers.models import Dossier
 from ocop.evaluation.domain.scoring import CouncilScore, quorum_needed, score_council, score_sheet, usable_answers
@@ -248,7 +249,7 @@ def close_session(*, actor, session: Session) -> list[Result]:
     results = []
     for row in rows:
         dossier, score = row["dossier"], row["score"]
-        recognised_by = dossier.rule_set.recognition_level_for(score.star) if score.recognised else None
+        recognised_by = recognising_level(dossier, score.star) if score.recognised else None
         results.append(
             Result.objects.create(
                 session=session,

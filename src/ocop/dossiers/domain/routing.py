@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ocop.dossiers.enums import Level
 from ocop.dossiers.models import ReceiptSequence, Round
+from ocop.evaluation.enums import RecognitionLevel
 from ocop.evaluation.models import RuleSet
 from ocop.geo.domain.queries import current_units_for
 from ocop.geo.enums import UnitLevel
@@ -27,11 +28,33 @@ def _ancestor(unit: AdministrativeUnit, level: str) -> AdministrativeUnit:
     return unit
 
 
+def _district_of(commune: AdministrativeUnit) -> AdministrativeUnit | None:
+    """The commune's district; None for a commune of the two-level local government (from 01/7/2025)."""
+    unit = commune.parent
+    while unit is not None and unit.level != UnitLevel.DISTRICT:
+        unit = unit.parent
+    return unit
+
+
 def evaluating_area(commune: AdministrativeUnit, rule_set: RuleSet) -> tuple[str, AdministrativeUnit]:
-    """District council under the three-level procedure (the commune's district), province under the two-level."""
+    """District council under the three-level procedure (the commune's district), province under the two-level.
+
+    QĐ 148/2023 (three levels) stays in force until 05/7/2025, but from 01/7/2025 communes have no district: their
+    dossiers go to the province."""
     if rule_set.evaluation_level == Level.DISTRICT:
-        return Level.DISTRICT, _ancestor(commune, UnitLevel.DISTRICT)
+        district = _district_of(commune)
+        if district is not None:
+            return Level.DISTRICT, district
     return Level.PROVINCE, _ancestor(commune, UnitLevel.PROVINCE)
+
+
+def recognising_level(dossier, stars: int) -> str | None:
+    """Who recognises ``stars`` for the dossier: the rule set's level, the province in place of a district that no
+    longer exists (dossiers filed from 01/7 to 05/7/2025 under QĐ 148/2023)."""
+    level = dossier.rule_set.recognition_level_for(stars)
+    if level == RecognitionLevel.DISTRICT and _district_of(dossier.commune) is None:
+        return RecognitionLevel.PROVINCE
+    return level
 
 
 def next_receipt_number(commune: AdministrativeUnit, year: int) -> str:
