@@ -125,3 +125,14 @@ def test_an_agency_reports_on_its_own_tasks_and_targets_only():
     assert not staff.has_perm("planning.manage_plans")
     assert make_user(Role.PROVINCE_OFFICE).has_perm("planning.update_task", made["task"])
     assert not make_user(Role.COUNCIL_MEMBER).has_perm("planning.view_plans")
+
+
+def test_standing_duties_of_plan_706_have_no_deadline_and_are_never_overdue(plan706):
+    """Section V of the plan lists each agency's standing duties: no date, so never late; only dated tasks can be."""
+    figures = task_figures(plan706, parse_period("2024"), today=D(2026, 12, 5))
+    standing = [figure for figure in figures if figure.task.section == "Mục V"]
+    assert len(standing) == 41
+    assert all(figure.task.ends_on is None and figure.task.period_text == "Thường xuyên" for figure in standing)
+    assert not any(figure.overdue for figure in standing)
+    overdue = {figure.task.code for figure in figures if figure.overdue}
+    assert overdue == {figure.task.code for figure in figures if figure.task.section == "Phụ lục II"}
