@@ -108,6 +108,12 @@ def test_upgrades_are_products_whose_new_certificate_has_more_stars_than_the_one
     certify(new, LATE_2024, stars=4)  # upgraded in the year, but not "evaluated before" it
     result = _measure("upgraded_share")
     assert (result.value, result.numerator, result.denominator) == (Decimal("50.0"), 1, 2)
+    # I.2.4 "củng cố và nâng cấp": the re-evaluation that kept its 3 stars counts too; a downgrade does not.
+    downgraded = make_product()
+    certify(downgraded, D(2022, 12, 31), stars=4)
+    certify(downgraded, D(2024, 10, 1), stars=3)
+    result = _measure("consolidated_or_upgraded_share")
+    assert (result.value, result.numerator, result.denominator) == (Decimal("66.6"), 2, 3)
 
 
 def test_shares_of_ocop_producers_count_the_certificates_in_force_at_the_end_of_the_period():
@@ -219,6 +225,7 @@ def test_every_indicator_is_documented_and_says_whether_it_is_computed():
         "new_products",
         "recognised_products",
         "upgraded_share",
+        "consolidated_or_upgraded_share",
         "cooperative_share",
         "sme_share",
         "circular_share",

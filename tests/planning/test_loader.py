@@ -23,7 +23,7 @@ def test_plan_706_has_every_target_of_section_i2(plan706):
         "I.2.1": ("new_products", {}, "20", "30", "sản phẩm"),
         "I.2.2": ("new_products", {"stars": [4]}, "2", "5", "sản phẩm"),
         "I.2.3": ("new_products", {"stars": [3, 4], "product_sets": "livestock"}, "1", "2", "sản phẩm"),
-        "I.2.4": ("upgraded_share", {}, "50", None, "%"),
+        "I.2.4": ("consolidated_or_upgraded_share", {}, "50", None, "%"),
         "I.2.5": ("cooperative_share", {}, "30", None, "%"),
         "I.2.6": ("sme_share", {}, "40", None, "%"),
         "I.2.7": ("circular_share", {}, "30", None, "%"),

@@ -23,6 +23,8 @@ Built-in indicators, computed today from certificates, the registry and dossiers
   stars of their latest recognition in the period; what the quotas by unit count.
 - ``upgraded_share``: of the products that held a certificate before the period, the share (%) that received one
   with more stars than the certificate before it during the period.
+- ``consolidated_or_upgraded_share``: the same share counting re-evaluations that kept their stars (củng cố) as
+  well as upgrades (nâng cấp): what target I.2.4 of plan 706 asks.
 - ``cooperative_share``, ``sme_share``, ``circular_share``: of the OCOP producers at the end of the period (a
   certificate in force: issued, not past its date, not revoked, suspended or replaced on that day, product not
   withdrawn), the share that are cooperatives (HTX), small and medium enterprises, or run a circular-economy chain.
@@ -271,7 +273,8 @@ def _evaluated_before(query: IndicatorQuery) -> QuerySet[Certificate]:
     return _in_area(before, query, "product__producer__unit")
 
 
-def _upgrades(query: IndicatorQuery) -> QuerySet[Certificate]:
+def _re_recognitions(query: IndicatorQuery) -> QuerySet[Certificate]:
+    """Recognitions in the period of products evaluated before it, each with the stars of the certificate before."""
     previous_stars = Subquery(
         Certificate.objects.filter(product=OuterRef("product"))
         .filter(Q(issued_on__lt=OuterRef("issued_on")) | Q(issued_on=OuterRef("issued_on"), pk__lt=OuterRef("pk")))
@@ -282,12 +285,24 @@ def _upgrades(query: IndicatorQuery) -> QuerySet[Certificate]:
         _recognitions(query)
         .filter(product__in=_evaluated_before(query).values("product"))
         .annotate(previous_stars=previous_stars)
-        .filter(stars__gt=F("previous_stars"))
     )
+
+
+def _upgrades(query: IndicatorQuery) -> QuerySet[Certificate]:
+    return _re_recognitions(query).filter(stars__gt=F("previous_stars"))
+
+
+def _consolidations_and_upgrades(query: IndicatorQuery) -> QuerySet[Certificate]:
+    """Củng cố (re-evaluated and kept its stars) or nâng cấp (more stars)."""
+    return _re_recognitions(query).filter(stars__gte=F("previous_stars"))
 
 
 def _upgraded_share(query: IndicatorQuery) -> Measurement:
     return _share(_count_products(_upgrades(query)), _count_products(_evaluated_before(query)))
+
+
+def _consolidated_or_upgraded_share(query: IndicatorQuery) -> Measurement:
+    return _share(_count_products(_consolidations_and_upgrades(query)), _count_products(_evaluated_before(query)))
 
 
 # shares of OCOP producers -------------------------------------------------------------------------------------------
@@ -427,6 +442,24 @@ define(
         compute=_upgraded_share,
         records=_upgrades,
         by_unit=lambda query: _products_by_commune(_upgrades(query)),
+        source="ocop.certificates",
+    )
+)
+define(
+    Indicator(
+        "consolidated_or_upgraded_share",
+        gettext_lazy("Products consolidated or upgraded, share of those evaluated before"),
+        Measure.PERCENT,
+        "%",
+        cumulative=True,
+        definition=gettext_lazy(
+            "Of the products that held a certificate before the period, the share re-evaluated during the period "
+            "that kept their stars (consolidated) or gained stars (upgraded)."
+        ),
+        record_kind=CERTIFICATES,
+        compute=_consolidated_or_upgraded_share,
+        records=_consolidations_and_upgrades,
+        by_unit=lambda query: _products_by_commune(_consolidations_and_upgrades(query)),
         source="ocop.certificates",
     )
 )
