@@ -112,3 +112,23 @@ def test_ocop_up_adds_a_new_demo_account_to_an_earlier_demo(demo):
     assert officer.organisation.name == "UBND xã Vĩnh Hải"
     assert officer.role_assignments.get().unit.name == "Xã Vĩnh Hải"
     assert complete_demo()[0] == []
+
+
+def test_the_2024_report_counts_as_livestock_only_the_products_of_animal_husbandry(demo):
+    """I.2.3 "sản phẩm chăn nuôi": the products first recognised in 2024 at 3–4★ whose origin is livestock, poultry
+    or bee-keeping; the seafood of sets 2 and 8 (dried fish, fish cake) is left out."""
+    from ocop.planning.domain.figures import plan_figures
+    from ocop.planning.domain.periods import parse_period
+    from ocop.planning.models import Plan
+    from ocop.producers.enums import ANIMAL_HUSBANDRY
+
+    figures = plan_figures(Plan.objects.get(reference="706/KH-UBND"), parse_period("2024"))
+    livestock = next(figure for figure in figures.targets if figure.target.code == "I.2.3")
+    first_certificates = {}
+    for certificate in Certificate.objects.order_by("issued_on", "pk").select_related("product"):
+        first_certificates.setdefault(certificate.product_id, certificate)
+    in_2024 = [c for c in first_certificates.values() if c.issued_on.year == 2024 and c.stars in (3, 4)]
+    husbandry = {c.product_id for c in in_2024 if c.product.origin in ANIMAL_HUSBANDRY}
+    seafood_of_sets_2_and_8 = {c.product_id for c in in_2024 if c.product.product_set in (2, 8)} - husbandry
+    assert livestock.actual == len(husbandry) > 0
+    assert seafood_of_sets_2_and_8  # what the count by set numbers wrongly took in

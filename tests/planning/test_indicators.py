@@ -90,12 +90,19 @@ def test_a_correction_recognises_nothing():
     assert _measure("recognised_products").value == 1
 
 
-def test_livestock_products_are_those_of_sets_2_and_8():
-    certify(make_product(product_set=8), LATE_2024, stars=3)
-    certify(make_product(product_set=2), LATE_2024, stars=4)
-    certify(make_product(product_set=7), LATE_2024, stars=3)
-    assert _measure("new_products", product_sets="livestock").value == 2
-    assert _measure("new_products", product_sets="livestock", stars=[3]).value == 1
+def test_livestock_products_are_those_of_animal_husbandry_whatever_their_set():
+    """Chăn nuôi: goat meat (set 2), goat milk (set 8) and honey (set 4) count; dried fish and fish cake (set 8),
+    lobster (set 2) and dried grapes do not."""
+    certify(make_product(product_set=2, name="Thịt dê", origin="livestock_poultry"), LATE_2024, stars=4)
+    certify(make_product(product_set=8, name="Sữa dê", origin="livestock_poultry"), LATE_2024, stars=3)
+    certify(make_product(product_set=4, name="Mật ong", origin="bee"), LATE_2024, stars=3)
+    certify(make_product(product_set=8, name="Khô cá chỉ vàng", origin="aquatic"), LATE_2024, stars=3)
+    certify(make_product(product_set=8, name="Chả cá", origin="aquatic"), LATE_2024, stars=4)
+    certify(make_product(product_set=2, name="Tôm hùm xanh", origin="aquatic"), LATE_2024, stars=3)
+    certify(make_product(product_set=7, name="Nho sấy", origin="plant"), LATE_2024, stars=3)
+    certify(make_product(product_set=8, name="Khô bò"), LATE_2024, stars=3)  # origin not stated: not counted
+    assert _measure("new_products", product_sets="livestock").value == 3
+    assert _measure("new_products", product_sets="livestock", stars=[3]).value == 2
 
 
 def test_upgrades_are_products_whose_new_certificate_has_more_stars_than_the_one_before():

@@ -19,7 +19,14 @@ from ocop.producers.domain.documents import add_document
 from ocop.producers.domain.producers import create_producer
 from ocop.producers.domain.products import create_product, set_raw_material_zones, withdraw_product
 from ocop.producers.domain.zones import add_zone_certification, create_craft_village, create_zone
-from ocop.producers.enums import DocumentKind, EnterpriseSize, Gender, LegalForm, ZoneCertificationKind
+from ocop.producers.enums import (
+    DocumentKind,
+    EnterpriseSize,
+    Gender,
+    LegalForm,
+    ProductOrigin,
+    ZoneCertificationKind,
+)
 from ocop.producers.models import Producer
 
 CSV_PATH = Path(__file__).parent / "data" / "ninh-thuan-products.csv"
@@ -113,6 +120,29 @@ PRODUCTS_BY_SET = {
     22: (["Khăn thổ cẩm Mỹ Nghiệp", "Túi thổ cẩm", "Váy thổ cẩm Chăm"], "sợi bông", "dệt thổ cẩm"),
     26: (["Du lịch cộng đồng làng Chăm", "Điểm du lịch vườn nho", "Du lịch sinh thái đầm Nại"], "", "du lịch"),
 }
+# Where a set mixes origins, a demo product's origin follows the start of its name; otherwise its set's.
+ORIGIN_BY_NAME = (
+    *((start, ProductOrigin.LIVESTOCK_POULTRY) for start in ("Thịt dê", "Thịt cừu", "Trứng gà", "Khô dê", "Sữa dê")),
+    ("Mật ong", ProductOrigin.BEE),
+    *(
+        (start, ProductOrigin.AQUATIC)
+        for start in ("Tôm", "Mực", "Cá cơm", "Chả cá", "Khô cá", "Nước mắm", "Rong", "Mứt rau câu")
+    ),
+    *((start, ProductOrigin.PLANT) for start in ("Hành", "Tỏi")),
+    ("Muối", ProductOrigin.OTHER),
+)
+ORIGIN_BY_SET = {
+    **dict.fromkeys((1, 3, 6, 7, 12, 15, 17, 18, 19, 20), ProductOrigin.PLANT),
+    **dict.fromkeys((21, 22, 26), ProductOrigin.OTHER),
+}
+
+
+def demo_origin(name: str, product_set: int) -> str:
+    return next(
+        (origin for start, origin in ORIGIN_BY_NAME if name.startswith(start)), ORIGIN_BY_SET.get(product_set, "")
+    )
+
+
 SET_WEIGHTS = {
     1: 14,
     2: 4,
@@ -257,6 +287,7 @@ def _load_named_products(context: _Context) -> dict[str, object]:
             producer=producers[producer_name],
             name=row["product"],
             product_set=int(row["product_set"]),
+            origin=demo_origin(row["product"], int(row["product_set"])),
             description=row["note"],
             registered_in=int(row["year"]),
         )
@@ -341,6 +372,7 @@ def _generated_products(context: _Context, year: int, count: int, fours: int, pr
             producer=producer,
             name=name,
             product_set=product_set,
+            origin=demo_origin(name, product_set),
             registered_in=year,
             is_generated=True,
             packaging=rng.choice(["Chai 500 ml", "Hộp 250 g", "Túi 500 g", "Hộp quà 1 kg", ""]),
@@ -412,7 +444,14 @@ def _ideas(context: _Context, producers: list) -> None:
             f"{PRODUCTS_BY_SET[product_set][0][0]} {producer.unit.short_name} {number + 1}",
         )
         context.names_of(producer, product_set).add(name)
-        product = create_product(actor=None, producer=producer, is_generated=True, product_set=product_set, name=name)
+        product = create_product(
+            actor=None,
+            producer=producer,
+            is_generated=True,
+            product_set=product_set,
+            name=name,
+            origin=demo_origin(name, product_set),
+        )
         if number < 2:
             withdraw_product(actor=None, product=product, reason="Chủ thể ngừng sản xuất (dữ liệu demo)")
 

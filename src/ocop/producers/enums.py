@@ -12,6 +12,19 @@ class LegalForm(models.TextChoices):
     MANAGEMENT_BOARD = "management_board", _("Management board (tourism)")
 
 
+class ProductOrigin(models.TextChoices):
+    """What the product comes from: the plan counts animal husbandry (chăn nuôi) apart from aquatic products."""
+
+    LIVESTOCK_POULTRY = "livestock_poultry", _("Livestock and poultry")
+    BEE = "bee", _("Bee-keeping")
+    AQUATIC = "aquatic", _("Aquatic (fishing, aquaculture)")
+    PLANT = "plant", _("Crops and plants")
+    OTHER = "other", _("Other")
+
+
+# Chăn nuôi: livestock, poultry, their eggs and milk, and bee-keeping; aquatic products are not.
+ANIMAL_HUSBANDRY = frozenset({ProductOrigin.LIVESTOCK_POULTRY, ProductOrigin.BEE})
+
 # Forms the plan counts as "cooperatives and SMEs".
 COOPERATIVE_OR_SME = frozenset({LegalForm.COOPERATIVE, LegalForm.COOPERATIVE_GROUP, LegalForm.ENTERPRISE})
 

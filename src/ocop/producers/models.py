@@ -10,6 +10,7 @@ from ocop.producers.enums import (
     EnterpriseSize,
     Gender,
     LegalForm,
+    ProductOrigin,
     ProductState,
     ZoneCertificationKind,
 )
@@ -109,6 +110,7 @@ class Product(TimestampedModel):
         Producer, verbose_name=_("producer"), on_delete=models.PROTECT, related_name="products"
     )
     code = models.CharField(_("OCOP product code"), max_length=40, unique=True)
+    origin = models.CharField(_("origin"), max_length=20, choices=ProductOrigin.choices, blank=True)
     description = models.TextField(_("description"), blank=True)
     packaging = models.CharField(_("packaging"), max_length=255, blank=True)
     shelf_life = models.CharField(_("shelf life"), max_length=100, blank=True)

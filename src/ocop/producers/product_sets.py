@@ -67,8 +67,6 @@ PRODUCT_SETS: tuple[ProductSet, ...] = (
 BY_NUMBER = {product_set.number: product_set for product_set in PRODUCT_SETS}
 CHOICES = [(product_set.number, product_set.label) for product_set in PRODUCT_SETS]
 
-# Sets whose products are livestock products (fresh or processed meat, eggs, milk), counted by the plan.
-LIVESTOCK_SETS = frozenset({2, 8})
 # Tourism services need no product samples; alcoholic drinks need a production licence.
 TOURISM_SETS = frozenset({26})
 ALCOHOL_SETS = frozenset({14, 15})

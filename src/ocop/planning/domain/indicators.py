@@ -56,12 +56,14 @@ from ocop.certificates.models import Certificate
 from ocop.planning.domain.assessment import HUNDRED, cut
 from ocop.planning.enums import Measure
 from ocop.producers import product_sets
-from ocop.producers.enums import LegalForm
+from ocop.producers.enums import ANIMAL_HUSBANDRY, LegalForm
 from ocop.producers.models import CraftVillage, Producer
 
 # Kinds of records an indicator can be drilled down to; the back office has a table for each.
 CERTIFICATES, PRODUCERS, CRAFT_VILLAGES, DOSSIERS = "certificates", "producers", "craft_villages", "dossiers"
-NAMED_SETS = {"livestock": product_sets.LIVESTOCK_SETS}
+# Groups a target names by a word instead of set numbers, matched on the product's origin: "livestock" is chăn nuôi
+# (livestock, poultry, their eggs and milk, and bee-keeping), which sets 2 and 8 mix with seafood.
+NAMED_GROUPS = {"livestock": ANIMAL_HUSBANDRY}
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ def clean_filters(code: str, filters: Mapping | None) -> dict:
     if "product_sets" in filters:
         sets = filters["product_sets"]
         if isinstance(sets, str):
-            if sets not in NAMED_SETS:
+            if sets not in NAMED_GROUPS:
                 raise ValidationError(_("Unknown group of product sets: %(name)s.") % {"name": sets}, code="filters")
             cleaned["product_sets"] = sets
         else:
@@ -192,8 +194,10 @@ def _product_filters(queryset: QuerySet, query: IndicatorQuery, product_path: st
     if stars := query.filters.get("stars"):
         queryset = queryset.filter(stars__in=stars)
     if sets := query.filters.get("product_sets"):
-        numbers = NAMED_SETS[sets] if isinstance(sets, str) else sets
-        queryset = queryset.filter(**{f"{product_path}product_set__in": sorted(numbers)})
+        if isinstance(sets, str):
+            queryset = queryset.filter(**{f"{product_path}origin__in": sorted(NAMED_GROUPS[sets])})
+        else:
+            queryset = queryset.filter(**{f"{product_path}product_set__in": sorted(sets)})
     return queryset
 
 

@@ -20,6 +20,7 @@ from ocop.producers.models import Producer, Product, ProductPhoto
 PRODUCT_FIELDS = (
     "name",
     "product_set",
+    "origin",
     "description",
     "packaging",
     "shelf_life",

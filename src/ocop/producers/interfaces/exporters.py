@@ -40,6 +40,7 @@ def products_workbook(products) -> bytes:
         Column(_("Name"), lambda p: p.name, 36),
         Column(_("Product set"), lambda p: product_sets.BY_NUMBER[p.product_set].label, 30),
         Column(_("Group"), lambda p: product_sets.BY_NUMBER[p.product_set].group, 16),
+        Column(_("Origin"), lambda p: p.get_origin_display(), 22),
         Column(_("Producer"), lambda p: p.producer.name, 36),
         Column(_("Commune"), lambda p: p.producer.unit.name, 22),
         Column(_("State"), lambda p: p.state_label, 16),

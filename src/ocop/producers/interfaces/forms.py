@@ -74,7 +74,7 @@ class ProducerForm(DomainModelForm):
 class ProductForm(DomainModelForm):
     class Meta:
         model = Product
-        fields = ["name", "product_set", "description", "packaging", "shelf_life", "standard", "gtin"]
+        fields = ["name", "product_set", "origin", "description", "packaging", "shelf_life", "standard", "gtin"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
 

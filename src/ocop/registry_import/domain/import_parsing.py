@@ -68,6 +68,11 @@ PRODUCER_COLUMNS = (
 PRODUCT_COLUMNS = (
     ColumnSpec("name", "Tên sản phẩm", required=True),
     ColumnSpec("product_set", "Bộ sản phẩm (1-26)", "int", required=True),
+    ColumnSpec(
+        "origin",
+        "Nguồn gốc",
+        help="Chăn nuôi gia súc, gia cầm; Nuôi ong; Thủy sản; Trồng trọt; Khác (để trống: chưa rõ)",
+    ),
     ColumnSpec("producer_registration_number", "Số ĐKKD của chủ thể", "identifier"),
     ColumnSpec("producer_name", "Tên chủ thể", help="Khi chủ thể không có số ĐKKD"),
     ColumnSpec("producer_unit_code", "Mã xã của chủ thể", "identifier"),

@@ -24,7 +24,7 @@ from ocop.producers import product_sets
 from ocop.producers.domain import products as product_domain
 from ocop.producers.domain.producers import PRODUCER_FIELDS, create_producer, update_producer, validate_producer
 from ocop.producers.domain.products import PRODUCT_FIELDS
-from ocop.producers.enums import ETHNIC_GROUPS, EnterpriseSize, Gender, LegalForm
+from ocop.producers.enums import ETHNIC_GROUPS, EnterpriseSize, Gender, LegalForm, ProductOrigin
 from ocop.producers.models import ImportBatch, Producer, Product
 from ocop.registry_import.domain.import_parsing import (
     MAX_ERRORS,
@@ -36,6 +36,17 @@ from ocop.registry_import.domain.import_parsing import (
     read_registry_workbook,
 )
 
+# The product's origin as an office writes it (accents and case do not matter), besides the labels themselves.
+PRODUCT_ORIGINS = {
+    "chan nuoi": ProductOrigin.LIVESTOCK_POULTRY,
+    "chan nuoi gia suc, gia cam": ProductOrigin.LIVESTOCK_POULTRY,
+    "gia suc, gia cam": ProductOrigin.LIVESTOCK_POULTRY,
+    "nuoi ong": ProductOrigin.BEE,
+    "ong": ProductOrigin.BEE,
+    "thuy san": ProductOrigin.AQUATIC,
+    "trong trot": ProductOrigin.PLANT,
+    "khac": ProductOrigin.OTHER,
+}
 LEGAL_FORMS = {
     "hop tac xa": LegalForm.COOPERATIVE,
     "htx": LegalForm.COOPERATIVE,
@@ -338,6 +349,7 @@ def _plan_products(rows: list[ParsedRow], lookups: _Lookups, in_file: dict) -> l
     planned, seen = [], {}
     for row, producer, known_producer in zip(rows, producers, known, strict=True):
         values = {key: row.values[key] for key in _PRODUCT_VALUE_KEYS}
+        values["origin"] = _choice(row, "origin", PRODUCT_ORIGINS, _("Unknown origin “%(value)s”."))
         if values["product_set"] is not None and values["product_set"] not in product_sets.BY_NUMBER:
             row.error("product_set", _("The product set must be a number from 1 to 26."), PRODUCT_COLUMNS)
         key = (id(producer), fold(values["name"]))
