@@ -109,6 +109,11 @@ class Session(models.Model):
     def __str__(self) -> str:
         return f"{self.council} – {self.held_on:%d/%m/%Y}"
 
+    @property
+    def is_open(self) -> bool:
+        """Members may still score, and the office may still assign, re-score and close."""
+        return self.state == SessionState.OPEN
+
 
 class Assignment(models.Model):
     """A member is to score a dossier in a session: the member's score sheet."""

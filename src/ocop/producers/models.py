@@ -290,6 +290,11 @@ class ImportBatch(models.Model):
     def __str__(self) -> str:
         return self.original_name
 
+    @property
+    def may_apply(self) -> bool:
+        """Only a checked workbook without errors is applied (registry_import.domain.importing.apply_import)."""
+        return self.status == self.Status.CHECKED
+
 
 class IdentityChange(models.Model):
     """A new name or address asked for by a producer account: public only once the provincial office accepts it."""

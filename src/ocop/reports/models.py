@@ -80,3 +80,8 @@ class PlanReport(models.Model):
 
     def _stored_as_issued(self) -> bool:
         return self.pk is not None and PlanReport.objects.filter(pk=self.pk, status=ReportStatus.ISSUED).exists()
+
+    @property
+    def is_issued(self) -> bool:
+        """Numbered, dated and frozen: it reads its snapshot and can no longer be edited."""
+        return self.status == ReportStatus.ISSUED

@@ -11,7 +11,7 @@ from ocop.common.domain.activity import log_action
 from ocop.common.domain.locking import lock
 from ocop.common.text import clean_text
 from ocop.councils.domain.membership import conflicted_producer_ids, ensure_free_of_conflict, seat_conflicts
-from ocop.councils.enums import SCORING_ROLES, SessionState
+from ocop.councils.enums import SCORING_ROLES
 from ocop.councils.models import Assignment, Council, CouncilMember, ReviewNote, Session
 from ocop.dossiers.enums import DossierState
 from ocop.dossiers.models import Dossier, Round
@@ -20,7 +20,7 @@ from ocop.dossiers.models import Dossier, Round
 def ensure_open(session: Session) -> None:
     """Re-read the session under lock (common.domain.locking) and refuse unless it is still open."""
     lock(session)
-    if session.state != SessionState.OPEN:
+    if not session.is_open:
         raise ValidationError(
             _("The session is closed: its sheets and assignments can no longer change."), code="session_closed"
         )

@@ -424,7 +424,7 @@ def apply_import(*, actor, batch: ImportBatch) -> ImportPlan:
     new errors and the returned plan is not ``ok``.
     """
     lock(batch)  # a second click waits for the first, then finds the batch applied
-    if batch.status != ImportBatch.Status.CHECKED:
+    if not batch.may_apply:
         raise ValidationError(_("Only a checked import without errors can be applied."))
     with batch.file.open("rb") as handle:
         plan = plan_import(handle, actor=actor)

@@ -189,7 +189,7 @@ def live_payload(report: PlanReport, *, today: datetime.date | None = None) -> d
 
 def report_payload(report: PlanReport, *, today: datetime.date | None = None) -> dict:
     """An issued report's frozen payload, or a draft's live one."""
-    if report.status == ReportStatus.ISSUED and report.snapshot is not None:
+    if report.is_issued and report.snapshot is not None:
         return report.snapshot
     return live_payload(report, today=today)
 
