@@ -88,6 +88,9 @@ def test_the_province_records_the_ministrys_council_which_recognises_5_stars(cli
             Level.CENTRAL,
             council.unit,
         )
+        # The Ministry's own round, decided by 30/03 or 30/09, never the province's 30/06 or 30/12.
+        assert (dossier.round.decision_due.day, dossier.round.decision_due.month) in {(30, 3), (30, 9)}
+        assert dossier.deadline == dossier.round.decision_due
 
     session = make_session(council, [five, four])
     sessions.auto_assign(actor=office, session=session)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ocop.evaluation.definitions import CouncilRound, ReevaluationWindow, Sheet, StarBands, sheet_from_document
-from ocop.evaluation.enums import DisqualificationRule, MinimumRule
+from ocop.evaluation.enums import DisqualificationRule, MinimumRule, RecognitionLevel
 
 
 class LoadedOnce(models.Model):
@@ -130,12 +130,25 @@ class RuleSet(LoadedOnce):
     def reevaluation_decision_days(self) -> int:
         return self.procedure["reevaluation_decision_days"]
 
-    def rounds(self, year: int) -> tuple[CouncilRound, ...]:
-        """The provincial rounds of ``year``: receipt cut-off and decision date of each."""
+    def rounds(self, year: int, level: str = RecognitionLevel.PROVINCE) -> tuple[CouncilRound, ...]:
+        """The rounds of ``year`` at ``level``, by cut-off: receipt cut-off and decision date of each.
+
+        The Ministry (central level, 5★) has its own rounds; sets loaded before they could be set are read with the
+        Ministry's published ones (received by 30/01 decided by 30/03, by 30/07 by 30/09). District and province
+        councils share the provincial rounds.
+        """
+        prefix = "central_" if level == RecognitionLevel.CENTRAL else ""
+        cutoffs, decisions = (
+            self.procedure.get(key, CENTRAL_ROUNDS.get(key))
+            for key in (f"{prefix}round_cutoffs", f"{prefix}round_decision_dates")
+        )
         return tuple(
-            CouncilRound(cutoff=_month_day(year, cutoff), decision_by=_month_day(year, decision))
-            for cutoff, decision in zip(
-                self.procedure["round_cutoffs"], self.procedure["round_decision_dates"], strict=True
+            sorted(
+                (
+                    CouncilRound(cutoff=_month_day(year, cutoff), decision_by=_month_day(year, decision))
+                    for cutoff, decision in zip(cutoffs, decisions, strict=True)
+                ),
+                key=lambda planned: planned.cutoff,
             )
         )
 
@@ -156,6 +169,10 @@ class RuleSet(LoadedOnce):
     def disqualification_rule(self) -> DisqualificationRule:
         """Sets loaded before the rule could be set are read as councils applied them: one member's finding."""
         return DisqualificationRule(self.procedure.get("disqualification_rule", DisqualificationRule.ANY_MEMBER))
+
+
+# The Ministry's rounds where a rule set does not give them (QĐ 148 and QĐ 26: decided by 30/03 and 30/09).
+CENTRAL_ROUNDS = {"central_round_cutoffs": ["01-30", "07-30"], "central_round_decision_dates": ["03-30", "09-30"]}
 
 
 def _month_day(year: int, month_day: str) -> datetime.date:

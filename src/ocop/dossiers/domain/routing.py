@@ -69,9 +69,10 @@ def next_receipt_number(commune: AdministrativeUnit, year: int) -> str:
 
 
 def round_for(*, level: str, unit: AdministrativeUnit, received_on: datetime.date, rule_set: RuleSet) -> Round:
-    """The next open round whose cut-off is on or after ``received_on`` (rounds are created as they are needed)."""
+    """The next open round of ``level`` whose cut-off is on or after ``received_on`` (the Ministry has its own rounds;
+    rounds are created as they are needed)."""
     for year in (received_on.year, received_on.year + 1):
-        for number, planned in enumerate(rule_set.rounds(year), start=1):
+        for number, planned in enumerate(rule_set.rounds(year, level), start=1):
             if planned.cutoff < received_on:
                 continue
             found, _created = Round.objects.get_or_create(

@@ -21,7 +21,7 @@ from ocop.evaluation.enums import (
     MinimumRule,
     RecognitionLevel,
 )
-from ocop.evaluation.models import RuleSet
+from ocop.evaluation.models import CENTRAL_ROUNDS, RuleSet
 
 REQUIRED_KEYS = ("identifier", "title", "legal_basis", "valid_from", "procedure", "star_bands")
 OPTIONAL_KEYS = ("valid_to", "provenance", "part_maxima", "criteria")
@@ -181,6 +181,12 @@ _OPTIONAL_PROCEDURE_CHECKS = {
         lambda value: value in DisqualificationRule.values,
         gettext_lazy("“any_member” or “majority”"),
     ),
+    # The Ministry's own rounds (5★); sets without them are read with RuleSet.rounds' defaults.
+    "central_round_cutoffs": (_month_days, gettext_lazy('a list of month-day dates, e.g. ["01-30", "07-30"]')),
+    "central_round_decision_dates": (
+        _month_days,
+        gettext_lazy('a list of month-day dates, e.g. ["03-30", "09-30"]'),
+    ),
 }
 
 
@@ -201,9 +207,11 @@ def procedure_problems(procedure) -> list[str]:
                 _("The procedure's “%(key)s” is %(value)s; expected %(expected)s.")
                 % {"key": key, "value": json.dumps(procedure[key], ensure_ascii=False), "expected": expected}
             )
-    cutoffs, decisions = procedure.get("round_cutoffs"), procedure.get("round_decision_dates")
-    if isinstance(cutoffs, list) and isinstance(decisions, list) and len(cutoffs) != len(decisions):
-        problems.append(_("The procedure needs one decision date for each round cut-off."))
+    for prefix in ("", "central_"):
+        cutoffs = procedure.get(f"{prefix}round_cutoffs", CENTRAL_ROUNDS.get(f"{prefix}round_cutoffs"))
+        decisions = procedure.get(f"{prefix}round_decision_dates", CENTRAL_ROUNDS.get(f"{prefix}round_decision_dates"))
+        if isinstance(cutoffs, list) and isinstance(decisions, list) and len(cutoffs) != len(decisions):
+            problems.append(_("The procedure needs one decision date for each round cut-off."))
     return problems
 
 
