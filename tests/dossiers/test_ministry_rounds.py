@@ -25,9 +25,13 @@ def test_the_ministry_and_the_province_have_their_own_rounds(identifier):
         CouncilRound(cutoff=D(2026, 1, 30), decision_by=D(2026, 3, 30)),
         CouncilRound(cutoff=D(2026, 7, 30), decision_by=D(2026, 9, 30)),
     )
-    assert rules.rounds(2026, Level.PROVINCE) == rules.rounds(2026, Level.DISTRICT) == (
-        CouncilRound(cutoff=D(2026, 4, 30), decision_by=D(2026, 6, 30)),
-        CouncilRound(cutoff=D(2026, 10, 30), decision_by=D(2026, 12, 30)),
+    assert (
+        rules.rounds(2026, Level.PROVINCE)
+        == rules.rounds(2026, Level.DISTRICT)
+        == (
+            CouncilRound(cutoff=D(2026, 4, 30), decision_by=D(2026, 6, 30)),
+            CouncilRound(cutoff=D(2026, 10, 30), decision_by=D(2026, 12, 30)),
+        )
     )
 
 

@@ -58,7 +58,10 @@ def test_a_dossier_filed_on_3_july_2025_goes_from_the_commune_to_the_province():
     dossier.refresh_from_db()
     assert dossier.state == DossierState.ACCEPTED
     assert (dossier.round.level, dossier.round.unit.name) == (Level.PROVINCE, "Tỉnh Khánh Hòa")
-    assert (dossier.round.cutoff, dossier.round.decision_due) == (datetime.date(2025, 10, 30), datetime.date(2025, 12, 30))
+    assert (dossier.round.cutoff, dossier.round.decision_due) == (
+        datetime.date(2025, 10, 30),
+        datetime.date(2025, 12, 30),
+    )
     # QĐ 148 gives 3★ to the district: with no district, the province recognises it.
     assert recognising_level(dossier, 3) == RecognitionLevel.PROVINCE
     assert recognising_level(dossier, 5) == RecognitionLevel.CENTRAL

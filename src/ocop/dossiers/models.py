@@ -87,6 +87,8 @@ class Dossier(models.Model):
     )
     current_level = models.CharField(_("with"), max_length=10, choices=Level.choices, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
+    # The day the procedure ended for the dossier: the recognition decision, the rejection or the withdrawal.
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
     round = models.ForeignKey(
         Round, verbose_name=_("round"), null=True, blank=True, on_delete=models.PROTECT, related_name="dossiers"
     )

@@ -158,6 +158,25 @@ class ReevaluationWindow:
 
 
 @dataclass(frozen=True)
+class Transition:
+    """How a rule set takes over from the earlier ones (QĐ 26/2026, Điều 12), from its first day ``starts_on``.
+
+    Dossiers filed before and still undecided are decided within ``first_days`` (first evaluation, upgrade) or
+    ``reevaluation_days`` (re-evaluation) of ``starts_on``. A certificate whose re-evaluation window opened before
+    ``starts_on`` stays valid past its expiry, while its re-evaluation is undecided, for at most ``grace_days``.
+    """
+
+    starts_on: datetime.date
+    first_days: int
+    reevaluation_days: int
+    grace_days: int
+
+    def decision_due(self, reevaluation: bool) -> datetime.date:
+        days = self.reevaluation_days if reevaluation else self.first_days
+        return self.starts_on + datetime.timedelta(days=days)
+
+
+@dataclass(frozen=True)
 class CouncilRound:
     """Dossiers received by ``cutoff`` are decided by ``decision_by``."""
 

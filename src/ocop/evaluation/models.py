@@ -8,7 +8,14 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ocop.evaluation.definitions import CouncilRound, ReevaluationWindow, Sheet, StarBands, sheet_from_document
+from ocop.evaluation.definitions import (
+    CouncilRound,
+    ReevaluationWindow,
+    Sheet,
+    StarBands,
+    Transition,
+    sheet_from_document,
+)
 from ocop.evaluation.enums import DisqualificationRule, MinimumRule, RecognitionLevel
 
 
@@ -115,6 +122,17 @@ class RuleSet(LoadedOnce):
         return ReevaluationWindow(earliest_days=window["earliest"], latest_days=window["latest"]) if window else None
 
     @property
+    def transition(self) -> Transition | None:
+        """How this set takes over from the earlier ones; None where it sets no transition.
+
+        The set that brought the re-evaluation window (QĐ 26/2026) carries Điều 12: sets loaded before the
+        transition could be written are read with its figures (60 and 30 days, 180 days of grace).
+        """
+        default = QD26_TRANSITION if self.reevaluation_window() else None
+        document = self.procedure.get("transition", default)
+        return Transition(starts_on=self.valid_from, **document) if document else None
+
+    @property
     def expiry_notice_days(self) -> int:
         return self.procedure["expiry_notice_days"]
 
@@ -171,6 +189,8 @@ class RuleSet(LoadedOnce):
         return DisqualificationRule(self.procedure.get("disqualification_rule", DisqualificationRule.ANY_MEMBER))
 
 
+# QĐ 26/2026, Điều 12, where a set with the re-evaluation window does not give its transition.
+QD26_TRANSITION = {"first_days": 60, "reevaluation_days": 30, "grace_days": 180}
 # The Ministry's rounds where a rule set does not give them (QĐ 148 and QĐ 26: decided by 30/03 and 30/09).
 CENTRAL_ROUNDS = {"central_round_cutoffs": ["01-30", "07-30"], "central_round_decision_dates": ["03-30", "09-30"]}
 

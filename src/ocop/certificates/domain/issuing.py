@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ocop.certificates.domain import validity
 from ocop.certificates.domain.publication import certificates_changed, unit_path
 from ocop.certificates.enums import RECOGNISED_STARS, IssueBasis, RecognitionLevel
 from ocop.certificates.models import Certificate, RecognitionDecision
@@ -53,8 +54,8 @@ def certificate_in_force_on(product, day: datetime.date) -> Certificate | None:
             replaced_by__isnull=True,
             revocation__isnull=True,
             issued_on__lte=day,
-            valid_until__gte=day,
         )
+        .exclude(validity.expired(day))
         .order_by("-issued_on", "-id")
         .first()
     )

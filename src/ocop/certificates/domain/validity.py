@@ -1,6 +1,7 @@
 """Whether a certificate is in force on a day — the one answer, asked by every app.
 
-In force on ``day``: issued by then, not past its date (a certificate is valid through its last day), and on that day
+In force on ``day``: issued by then, not past its date (a certificate is valid through its last day; a transition of
+the rules may keep it valid longer while its re-evaluation is undecided, see ``register_extension``), and on that day
 not revoked, not replaced by a certificate issued by then, not suspended. The answer reads only the certificate's
 dates and the events recorded about it and knows nothing of dossiers, so the apps above ask it too: dossiers (which
 kind of dossier a product may file), planning (the OCOP producers of a period). The status
@@ -8,6 +9,7 @@ kind of dossier a product may file), planning (the OCOP producers of a period). 
 """
 
 import datetime
+from collections.abc import Callable
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -23,8 +25,22 @@ def replaced(day: datetime.date) -> Exists:
     return Exists(Certificate.objects.filter(replaces=OuterRef("pk"), issued_on__lte=day))
 
 
+# Conditions on a Certificate that keep it valid past ``valid_until`` on a day (the transition of QĐ 26/2026 while
+# its re-evaluation is undecided), registered by dossiers from its AppConfig.ready: certificates never import them.
+_extensions: list[Callable[[datetime.date], Q]] = []
+
+
+def register_extension(condition: Callable[[datetime.date], Q]) -> None:
+    if condition not in _extensions:
+        _extensions.append(condition)
+
+
 def expired(day: datetime.date) -> Q:
-    return Q(valid_until__lt=day)
+    """Past ``valid_until`` on ``day`` and not kept valid by a registered extension."""
+    condition = Q(valid_until__lt=day)
+    for extension in _extensions:
+        condition &= ~extension(day)
+    return condition
 
 
 def suspended(day: datetime.date) -> Exists:

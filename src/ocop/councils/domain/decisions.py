@@ -120,9 +120,9 @@ def approve_decision(
         issue_certificate(
             actor=actor, decision=decision, product=result.dossier.product, stars=result.star, score=result.mean
         )
-        _close_dossier(actor, result, DossierState.RECOGNISED)
+        _close_dossier(actor, result, DossierState.RECOGNISED, decided_on)
     for result in draft.not_recognised:
-        _close_dossier(actor, result, DossierState.NOT_RECOGNISED)
+        _close_dossier(actor, result, DossierState.NOT_RECOGNISED, decided_on)
     for result in draft.sent_up:
         _send_up(actor, result)
     for result in draft.sent_back:
@@ -144,10 +144,10 @@ def approve_decision(
     return draft
 
 
-def _close_dossier(actor, result: Result, state: str) -> None:
+def _close_dossier(actor, result: Result, state: str, decided_on: datetime.date) -> None:
     dossier = result.dossier
-    dossier.state, dossier.deadline = state, None
-    dossier.save(update_fields=["state", "deadline", "updated_at"])
+    dossier.state, dossier.deadline, dossier.closed_on = state, None, decided_on
+    dossier.save(update_fields=["state", "deadline", "closed_on", "updated_at"])
     log_action(actor=actor, verb=f"dossiers.{state}", target=dossier, data={"mean": result.mean, "star": result.star})
     notify(
         recipients=producer_accounts(dossier),

@@ -6,13 +6,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ocop.certificates.domain.validity import current_certificate
+from ocop.dossiers.domain.transition import reevaluation_filing_dates
 from ocop.dossiers.enums import ACTIVE_STATES, DossierKind
 from ocop.evaluation.models import RuleSet
 
 
 def check_kind_allowed(product, kind: str, *, on: datetime.date, rule_set: RuleSet, exclude=None) -> None:
     """Refuse a dossier the rules do not allow: a second open dossier, an upgrade without a certificate, a
-    re-evaluation outside the window the rule set gives (180 to 120 days before expiry under QĐ 26)."""
+    re-evaluation outside the window the rule set gives (180 to 120 days before expiry under QĐ 26, widened by its
+    transition)."""
     open_dossiers = product.dossiers.filter(state__in=ACTIVE_STATES)
     if exclude is not None:
         open_dossiers = open_dossiers.exclude(pk=exclude.pk)
@@ -30,9 +32,9 @@ def check_kind_allowed(product, kind: str, *, on: datetime.date, rule_set: RuleS
     if kind == DossierKind.UPGRADE and certificate.stars >= 5:
         raise ValidationError(_("A 5-star product cannot be upgraded."), code="top")
     if kind == DossierKind.REEVALUATION:
-        window = rule_set.reevaluation_window()
-        if window is not None:
-            first, last = window.dates_for(certificate.valid_until)
+        dates = reevaluation_filing_dates(rule_set, certificate.valid_until)
+        if dates is not None:
+            first, last = dates
             if not first <= on <= last:
                 raise ValidationError(
                     _("A re-evaluation can be filed from %(first)s to %(last)s (certificate valid until %(expiry)s).")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts.domain.roles import active_roles, has_role
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import Role
+from ocop.dossiers.domain.transition import decision_deadlines
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.models import Dossier
 from ocop.geo.domain.queries import scope_unit_ids
@@ -66,10 +67,15 @@ class Task:
     dossier: Dossier
     action: str  # what the user has to do
     deadline: datetime.date | None
+    decision_due: datetime.date | None = None  # the decision the law requires by then (transition, re-evaluation)
 
     @property
     def overdue(self) -> bool:
         return self.deadline is not None and self.deadline < timezone.localdate()
+
+
+# Accepted into a round, the decision still to come: on the office's list only where the law dates the decision.
+UNDECIDED_IN_ROUND = (DossierState.ACCEPTED, DossierState.SCORED)
 
 
 def _waiting_for(user) -> Q:
@@ -85,7 +91,10 @@ def _waiting_for(user) -> Q:
     if roles & {Role.DISTRICT_OFFICER, Role.ADMIN}:
         waiting |= Q(state=DossierState.FORWARDED, evaluation_level=Level.DISTRICT)
     if roles & {Role.PROVINCE_OFFICE, Role.ADMIN}:  # the office also records the Ministry's steps (no Ministry users)
-        waiting |= Q(state=DossierState.FORWARDED, evaluation_level__in=[Level.PROVINCE, Level.CENTRAL])
+        waiting |= Q(
+            state__in=[DossierState.FORWARDED, *UNDECIDED_IN_ROUND],
+            evaluation_level__in=[Level.PROVINCE, Level.CENTRAL],
+        )
     return waiting
 
 
@@ -94,14 +103,28 @@ ACTIONS = {
     DossierState.SUPPLEMENT_REQUESTED: _("Add what was asked and send the dossier back"),
     DossierState.SUBMITTED: _("Check the dossier and forward it, or return it"),
     DossierState.FORWARDED: _("Accept the dossier into a round, or return it"),
+    DossierState.ACCEPTED: _("Have the council score the dossier and decide on it"),
+    DossierState.SCORED: _("Decide on the recognition"),
 }
 
 
+def _task(dossier: Dossier, decision_due: datetime.date | None) -> Task:
+    dates = [day for day in (dossier.deadline, decision_due) if day is not None]
+    return Task(dossier, ACTIONS[dossier.state], min(dates, default=None), decision_due)
+
+
 def tasks_for(user) -> list[Task]:
-    """The user's dossier tasks, the most urgent first (no deadline last)."""
+    """The user's dossier tasks, the most urgent first (no deadline last). A dossier's deadline is the nearer of its
+    step's and of the decision the law dates (``transition.decision_deadlines``: QĐ 26's transition, the 45 days of a
+    re-evaluation); the office also sees the dossiers in a round whose decision the law dates."""
     if not getattr(user, "is_authenticated", False) or (not active_roles(user) and not has_role(user, Role.ADMIN)):
         return []
-    dossiers = visible_dossiers(user).filter(_waiting_for(user)).select_related("product", "producer")
-    tasks = [Task(dossier, ACTIONS[dossier.state], dossier.deadline) for dossier in dossiers]
+    dossiers = visible_dossiers(user).filter(_waiting_for(user)).select_related("product", "producer", "rule_set")
+    due = decision_deadlines(dossiers)
+    tasks = [
+        _task(dossier, due[dossier.pk])
+        for dossier in dossiers
+        if dossier.state not in UNDECIDED_IN_ROUND or due[dossier.pk] is not None
+    ]
     far_future = datetime.date.max
     return sorted(tasks, key=lambda task: (task.deadline or far_future, task.dossier.pk))

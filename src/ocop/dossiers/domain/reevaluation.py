@@ -1,8 +1,9 @@
 """A re-evaluation or upgrade dossier in progress puts the product's certificate "under re-evaluation".
 
 Dossiers contribute that clause to the certificate status (certificates sit below dossiers and never import them):
-``connect``, called from ``DossiersConfig.ready``, registers it and tells the public pages when such a dossier
-changes.
+``connect``, called from ``DossiersConfig.ready``, registers it (and the transition that keeps a certificate valid
+past its expiry while its re-evaluation is undecided, ``transition.kept_valid_by_transition``) and tells the public
+pages when such a dossier changes.
 """
 
 from django.db.models import Exists, OuterRef
@@ -10,6 +11,8 @@ from django.db.models.signals import post_save
 
 from ocop.certificates.domain.publication import certificates_changed
 from ocop.certificates.domain.status import register_reevaluation
+from ocop.certificates.domain.validity import register_extension
+from ocop.dossiers.domain.transition import kept_valid_by_transition
 from ocop.dossiers.enums import ACTIVE_STATES, DossierKind
 from ocop.dossiers.models import Dossier
 
@@ -31,4 +34,5 @@ def _dossier_saved(sender, instance, **kwargs):
 
 def connect() -> None:
     register_reevaluation(replacing_dossier_in_progress)
+    register_extension(kept_valid_by_transition)
     post_save.connect(_dossier_saved, sender=Dossier, dispatch_uid="ocop.dossiers.reevaluation_saved", weak=False)

@@ -367,6 +367,7 @@ def reject_dossier(*, actor, dossier: Dossier, reasons: str) -> Dossier:
         data={"reasons": reasons},
         rejection_reason=reasons,
         deadline=None,
+        closed_on=timezone.localdate(),
     )
     notify(
         recipients=[*producer_accounts(dossier), *officers_at(Level.COMMUNE, dossier.commune)],
@@ -381,7 +382,7 @@ def reject_dossier(*, actor, dossier: Dossier, reasons: str) -> Dossier:
 @transaction.atomic
 def withdraw_dossier(*, actor, dossier: Dossier) -> Dossier:
     ensure_transition(dossier, "withdraw")
-    _move(dossier, actor=actor, action="withdrawn", state=S.WITHDRAWN, deadline=None)
+    _move(dossier, actor=actor, action="withdrawn", state=S.WITHDRAWN, deadline=None, closed_on=timezone.localdate())
     if dossier.current_level:
         notify(
             recipients=officers_at(dossier.current_level, dossier.commune),

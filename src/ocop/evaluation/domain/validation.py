@@ -181,6 +181,14 @@ _OPTIONAL_PROCEDURE_CHECKS = {
         lambda value: value in DisqualificationRule.values,
         gettext_lazy("“any_member” or “majority”"),
     ),
+    "transition": (
+        lambda value: (
+            isinstance(value, dict)
+            and set(value) == {"first_days", "reevaluation_days", "grace_days"}
+            and all(_whole_number_above_zero(days) for days in value.values())
+        ),
+        gettext_lazy('{"first_days": days, "reevaluation_days": days, "grace_days": days}'),
+    ),
     # The Ministry's own rounds (5★); sets without them are read with RuleSet.rounds' defaults.
     "central_round_cutoffs": (_month_days, gettext_lazy('a list of month-day dates, e.g. ["01-30", "07-30"]')),
     "central_round_decision_dates": (
