@@ -12,7 +12,7 @@ from ocop.dossiers.domain import drafting, workflow
 from ocop.dossiers.domain.routing import recognising_level
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.models import Dossier
-from tests.factories import make_dossier, make_producer_account, make_product, make_user
+from tests.factories import make_dossier, make_producer, make_producer_account, make_product, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,17 @@ def test_the_pages_take_a_paper_dossier_received_on_3_july_2025_through_commune_
     assert client.post(reverse("backoffice:dossier_accept", args=[dossier.pk])).status_code == 302
     dossier.refresh_from_db()
     assert (dossier.state, dossier.round.level) == (DossierState.ACCEPTED, Level.PROVINCE)
+
+
+@pytest.mark.parametrize(
+    ("filed_on", "commune", "evaluated_by"),
+    [
+        (datetime.date(2024, 3, 15), "Phường Tấn Tài", "Thành phố Phan Rang - Tháp Chàm"),
+        (datetime.date(2024, 12, 2), "Phường Kinh Dinh", "Thành phố Phan Rang - Tháp Chàm"),
+        (datetime.date(2025, 7, 3), "Phường Phan Rang", "Tỉnh Khánh Hòa"),
+    ],
+)
+def test_a_producer_of_phuong_tan_tai_files_with_the_ward_of_the_filing_date(filed_on, commune, evaluated_by):
+    product = make_product(make_producer(("22756", "commune")))
+    dossier = make_dossier(product, state="submitted", on=filed_on)
+    assert (dossier.commune.name, dossier.evaluation_unit.name) == (commune, evaluated_by)

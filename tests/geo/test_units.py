@@ -27,7 +27,8 @@ def test_ninh_thuan_has_its_seven_districts_and_their_communes():
     districts = sorted(ninh_thuan.children.values_list("code", flat=True))
     assert districts == ["582", "584", "585", "586", "587", "588", "589"]
     communes = AdministrativeUnit.objects.filter(parent__parent=ninh_thuan)
-    assert communes.count() == 62
+    assert communes.count() == 65  # with the three wards of Phan Rang-Tháp Chàm merged on 1/11/2024
+    assert communes.valid_on(datetime.date(2024, 12, 1)).count() == 62
     assert communes.get(code="22882").name == "Xã Phước Thuận"
 
 
@@ -90,3 +91,36 @@ def test_refresh_restores_a_renamed_unit_through_the_command():
     phuoc_thuan.refresh_from_db()
     assert phuoc_thuan.name == "Xã Phước Thuận"
     assert phuoc_thuan.search_name == "xa phuoc thuan"
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "merged_into"),
+    [
+        ("22756", "Phường Tấn Tài", "Phường Kinh Dinh"),
+        ("22753", "Phường Mỹ Hương", "Phường Kinh Dinh"),
+        ("22747", "Phường Thanh Sơn", "Phường Phủ Hà"),
+    ],
+)
+def test_the_three_wards_merged_on_1_november_2024_are_valid_until_31_october_2024(code, name, merged_into):
+    ward = unit(code)
+    assert (ward.name, ward.parent.name, ward.valid_to) == (
+        name,
+        "Thành phố Phan Rang - Tháp Chàm",
+        datetime.date(2024, 10, 31),
+    )
+    assert unit_on(code, UnitLevel.COMMUNE, datetime.date(2024, 10, 31)) == ward
+    assert unit_on(code, UnitLevel.COMMUNE, datetime.date(2024, 11, 1)) is None
+    [succession] = ward.successions.all()
+    assert (succession.successor.name, succession.effective_on) == (merged_into, datetime.date(2024, 11, 1))
+    # Records of January–October 2024 roll up, through the ward they merged into, to today's ward.
+    assert current_units_for(ward) == current_units_for(succession.successor)
+    assert all(u.is_current for u in current_units_for(ward))
+
+
+def test_today_s_ward_officer_reaches_the_2024_wards_and_loading_again_adds_nothing():
+    tan_tai = unit("22756")
+    [today] = current_units_for(unit("22759"))
+    assert tan_tai.pk in scope_unit_ids(today)
+    assert tan_tai.pk in scope_unit_ids(unit("22759"))  # the officer of phường Kinh Dinh before 1/7/2025
+    report = load_administrative_units()
+    assert (report.created, report.updated, report.successions_created) == (0, 0, 0)

@@ -10,16 +10,16 @@ from ocop.dossiers.enums import Level
 from ocop.dossiers.models import ReceiptSequence, Round
 from ocop.evaluation.enums import RecognitionLevel
 from ocop.evaluation.models import RuleSet
-from ocop.geo.domain.queries import current_units_for
+from ocop.geo.domain.queries import successors_on
 from ocop.geo.enums import UnitLevel
 from ocop.geo.models import AdministrativeUnit
 
 
 def receiving_commune(producer_commune: AdministrativeUnit, filed_on: datetime.date) -> AdministrativeUnit:
-    """The commune that receives a dossier filed on ``filed_on``: today's successor of a former commune."""
+    """The commune that receives a dossier filed on ``filed_on``: the producer's, or the one it had become by then."""
     if producer_commune.valid_to is None or producer_commune.valid_to >= filed_on:
         return producer_commune
-    return current_units_for(producer_commune)[0]
+    return successors_on(producer_commune, filed_on)[0]
 
 
 def _ancestor(unit: AdministrativeUnit, level: str) -> AdministrativeUnit:

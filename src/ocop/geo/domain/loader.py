@@ -1,8 +1,10 @@
 """Load or refresh administrative units from the ``vietnam-provinces`` package.
 
 Before 1/7/2025: 63 provinces, their districts and communes (GSO codes). From 1/7/2025: 34 provinces and their
-communes. Plus the old→new succession of provinces and communes published with the reform. Running it again
-updates names and adds what is new; it never deletes, because records keep pointing at the units they were made in.
+communes. Plus the old→new succession of provinces and communes published with the reform, and the communes merged
+earlier that the package no longer lists (``EARLIER_MERGERS``), valid until the day before their merger. Running it
+again updates names and adds what is new; it never deletes, because records keep pointing at the units they were
+made in.
 """
 
 import datetime
@@ -22,6 +24,27 @@ from ocop.geo.models import AdministrativeUnit, UnitSuccession
 REFORM_DATE = datetime.date.fromisoformat(ward_conversion.EFFECTIVE_DATE)
 LAST_DAY_BEFORE_REFORM = REFORM_DATE - datetime.timedelta(days=1)
 CODE_WIDTH = {UnitLevel.PROVINCE: 2, UnitLevel.DISTRICT: 3, UnitLevel.COMMUNE: 5}
+
+
+@dataclass(frozen=True)
+class _EarlierMerger:
+    """A commune merged into another of the same era before the 2025 reform, which the package no longer lists."""
+
+    code: str
+    name: str
+    division_type: str
+    district_code: str
+    successor_code: str
+    effective_on: datetime.date
+
+
+# NQ 1198/NQ-UBTVQH15 (Ninh Thuận, from 01/11/2024): phường Mỹ Hương and Tấn Tài into phường Kinh Dinh, phường Thanh
+# Sơn into phường Phủ Hà (thành phố Phan Rang-Tháp Chàm). Their GSO codes are the gaps the package leaves in the city.
+EARLIER_MERGERS = (
+    _EarlierMerger("22747", "Phường Thanh Sơn", "phường", "582", "22750", datetime.date(2024, 11, 1)),
+    _EarlierMerger("22753", "Phường Mỹ Hương", "phường", "582", "22759", datetime.date(2024, 11, 1)),
+    _EarlierMerger("22756", "Phường Tấn Tài", "phường", "582", "22759", datetime.date(2024, 11, 1)),
+)
 
 
 @dataclass
@@ -49,6 +72,7 @@ class _UnitRow:
     name: str
     division_type: str
     parent_key: tuple[str, str, str] | None
+    valid_to: datetime.date | None = None  # the era's end unless the unit ended earlier
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -84,6 +108,18 @@ def _package_rows() -> list[_UnitRow]:
         )
         for w in current.Ward.iter_all()
     ]
+    rows += [
+        _UnitRow(
+            old,
+            C,
+            m.code,
+            m.name,
+            m.division_type,
+            (old, D, m.district_code),
+            m.effective_on - datetime.timedelta(days=1),
+        )
+        for m in EARLIER_MERGERS
+    ]
     return rows
 
 
@@ -100,7 +136,7 @@ def _upsert_units(rows: list[_UnitRow], report: LoadReport) -> dict[tuple[str, s
                 "division_type": row.division_type,
                 "parent_id": parent.pk if parent else None,
                 "valid_from": None if row.era == Era.BEFORE_2025 else REFORM_DATE,
-                "valid_to": LAST_DAY_BEFORE_REFORM if row.era == Era.BEFORE_2025 else None,
+                "valid_to": row.valid_to or (LAST_DAY_BEFORE_REFORM if row.era == Era.BEFORE_2025 else None),
                 "search_name": fold(row.name),
             }
             unit = existing.get(row.key)
@@ -120,13 +156,23 @@ def _upsert_units(rows: list[_UnitRow], report: LoadReport) -> dict[tuple[str, s
     return {key: unit.pk for key, unit in existing.items()}
 
 
-def _succession_pairs() -> list[tuple[tuple[str, str, str], tuple[str, str, str], bool]]:
+_Key = tuple[str, str, str]
+
+
+def _succession_pairs() -> list[tuple[_Key, _Key, bool, datetime.date]]:
     old, new = Era.BEFORE_2025, Era.FROM_2025
     P, C = UnitLevel.PROVINCE, UnitLevel.COMMUNE
     pairs = []
     for entry in province_conversion.OLD_TO_NEW.values():
         for target in entry.new_provinces:
-            pairs.append(((old, P, unit_code(P, entry.old_province.code)), (new, P, unit_code(P, target.code)), False))
+            pairs.append(
+                (
+                    (old, P, unit_code(P, entry.old_province.code)),
+                    (new, P, unit_code(P, target.code)),
+                    False,
+                    REFORM_DATE,
+                )
+            )
     for entry in ward_conversion.OLD_TO_NEW.values():
         for target in entry.new_wards:
             pairs.append(
@@ -134,15 +180,17 @@ def _succession_pairs() -> list[tuple[tuple[str, str, str], tuple[str, str, str]
                     (old, C, unit_code(C, entry.old_ward.code)),
                     (new, C, unit_code(C, target.code)),
                     entry.old_ward.is_partly_merged,
+                    REFORM_DATE,
                 )
             )
+    pairs += [((old, C, m.code), (old, C, m.successor_code), False, m.effective_on) for m in EARLIER_MERGERS]
     return pairs
 
 
 def _upsert_successions(ids: dict[tuple[str, str, str], int], report: LoadReport) -> None:
     existing = set(UnitSuccession.objects.values_list("predecessor_id", "successor_id"))
     to_create = []
-    for old_key, new_key, partial in _succession_pairs():
+    for old_key, new_key, partial, effective_on in _succession_pairs():
         if old_key not in ids or new_key not in ids:
             report.successions_skipped += 1
             continue
@@ -151,7 +199,7 @@ def _upsert_successions(ids: dict[tuple[str, str, str], int], report: LoadReport
             continue
         existing.add(pair)
         to_create.append(
-            UnitSuccession(predecessor_id=pair[0], successor_id=pair[1], partial=partial, effective_on=REFORM_DATE)
+            UnitSuccession(predecessor_id=pair[0], successor_id=pair[1], partial=partial, effective_on=effective_on)
         )
     UnitSuccession.objects.bulk_create(to_create, batch_size=1000)
     report.successions_created += len(to_create)

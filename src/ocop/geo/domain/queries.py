@@ -20,13 +20,26 @@ def descendant_ids(unit_ids: Iterable[int]) -> set[int]:
     return found
 
 
+def _followed(unit_ids: Iterable[int], source: str, target: str) -> set[int]:
+    """The units reached from ``unit_ids`` through one succession or more (a 2024 ward, the ward it merged into,
+    then the commune of the 2025 reform)."""
+    found: set[int] = set()
+    frontier = set(unit_ids)
+    while frontier:
+        reached = set(UnitSuccession.objects.filter(**{f"{source}__in": frontier}).values_list(target, flat=True))
+        frontier = reached - found
+        found |= reached
+    return found
+
+
 def successor_ids(unit_ids: Iterable[int]) -> set[int]:
-    """Units that the given ones became, directly (one reform so far)."""
-    return set(UnitSuccession.objects.filter(predecessor_id__in=set(unit_ids)).values_list("successor_id", flat=True))
+    """Units that the given ones became, directly or through later changes."""
+    return _followed(unit_ids, "predecessor_id", "successor_id")
 
 
 def predecessor_ids(unit_ids: Iterable[int]) -> set[int]:
-    return set(UnitSuccession.objects.filter(successor_id__in=set(unit_ids)).values_list("predecessor_id", flat=True))
+    """Units that became the given ones, directly or through earlier changes."""
+    return _followed(unit_ids, "successor_id", "predecessor_id")
 
 
 def current_units_for(unit: AdministrativeUnit) -> list[AdministrativeUnit]:
@@ -40,7 +53,13 @@ def current_units_for(unit: AdministrativeUnit) -> list[AdministrativeUnit]:
     sources = {unit.pk}
     if unit.level == UnitLevel.DISTRICT:
         sources = set(unit.children.values_list("id", flat=True))
-    return list(AdministrativeUnit.objects.filter(pk__in=successor_ids(sources)).order_by("code"))
+    return list(AdministrativeUnit.objects.current().filter(pk__in=successor_ids(sources)).order_by("code"))
+
+
+def successors_on(unit: AdministrativeUnit, day: datetime.date) -> list[AdministrativeUnit]:
+    """The units that ``unit`` had become by ``day`` and that existed that day (phường Tấn Tài → phường Kinh Dinh
+    on 1/12/2024, → today's ward from 1/7/2025)."""
+    return list(AdministrativeUnit.objects.valid_on(day).filter(pk__in=successor_ids([unit.pk])).order_by("code"))
 
 
 def _covered_parents(unit_ids: set[int]) -> set[int]:
@@ -58,8 +77,9 @@ def scope_unit_ids(unit: AdministrativeUnit) -> set[int]:
     """Every unit whose records belong to the area of ``unit`` across the 2025 reform.
 
     The unit and its descendants, plus, through commune succession, the communes of the other era that cover the same
-    ground (and the former districts they wholly make up): the officer of today's xã Ninh Phước also sees 2024
-    records of the former xã Phước Thuận, and the officer of a former district sees what its communes became. A
+    ground (and the former districts they wholly make up) and the communes merged into them earlier (phường Tấn Tài
+    into phường Kinh Dinh on 1/11/2024): the officer of today's xã Ninh Phước also sees 2024 records of the former xã
+    Phước Thuận, and the officer of a former district sees what its communes became. A
     former province also reaches the province it merged into, for records kept at that level (its councils and
     rounds), but only its own communes of it.
     """
@@ -67,7 +87,7 @@ def scope_unit_ids(unit: AdministrativeUnit) -> set[int]:
     communes = set(AdministrativeUnit.objects.filter(pk__in=own, level=UnitLevel.COMMUNE).values_list("id", flat=True))
     if unit.era == Era.BEFORE_2025:
         merged_into = successor_ids([unit.pk]) if unit.level == UnitLevel.PROVINCE else set()
-        return own | successor_ids(communes) | merged_into
+        return own | successor_ids(communes) | predecessor_ids(communes) | merged_into
     across = predecessor_ids(communes)
     return own | across | _covered_parents(across)
 
