@@ -87,7 +87,9 @@ def test_section_v_responsibilities_are_tasks_owned_by_their_agencies(plan706):
     assert {o.name for o in by_code["V.8.1"].lead_agencies.all()} == {"Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Thuận"}
     assert by_code["V.16.1"].lead_agencies.count() == 7  # every district committee, Thuận Bắc included
     communes = AdministrativeUnit.objects.filter(level="commune", parent__parent__code="58", era="before_2025")
-    assert by_code["V.17.1"].lead_agencies.count() == communes.count() == 62  # every commune committee
+    # Every commune committee of 2024: the 62 of the end of the year and the three wards of Phan Rang-Tháp Chàm
+    # merged on 1/11/2024 (Tấn Tài, Mỹ Hương, Thanh Sơn), which held the duty until then.
+    assert by_code["V.17.1"].lead_agencies.count() == communes.count() == 65
     assert by_code["V.5.1"].source_note.startswith("Bản văn bản nguồn mất tiêu đề mục 5")
     assert not by_code["V.18.1"].lead_agencies.exists()
 
