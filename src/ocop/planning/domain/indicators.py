@@ -301,12 +301,11 @@ def _consolidations_and_upgrades(query: IndicatorQuery) -> QuerySet[Certificate]
     return _re_recognitions(query).filter(stars__gte=F("previous_stars"))
 
 
-def _upgraded_share(query: IndicatorQuery) -> Measurement:
-    return _share(_count_products(_upgrades(query)), _count_products(_evaluated_before(query)))
+def _share_of_evaluated_before(records: Records) -> Compute:
+    def compute(query: IndicatorQuery) -> Measurement:
+        return _share(_count_products(records(query)), _count_products(_evaluated_before(query)))
 
-
-def _consolidated_or_upgraded_share(query: IndicatorQuery) -> Measurement:
-    return _share(_count_products(_consolidations_and_upgrades(query)), _count_products(_evaluated_before(query)))
+    return compute
 
 
 # shares of OCOP producers -------------------------------------------------------------------------------------------
@@ -431,42 +430,41 @@ define(
         source="ocop.certificates",
     )
 )
-define(
-    Indicator(
+for _code, _name, _definition, _records in (
+    (
         "upgraded_share",
         gettext_lazy("Products upgraded, share of those evaluated before"),
-        Measure.PERCENT,
-        "%",
-        cumulative=True,
-        definition=gettext_lazy(
+        gettext_lazy(
             "Of the products that held a certificate before the period, the share that received a certificate with "
             "more stars than the one before it during the period."
         ),
-        record_kind=CERTIFICATES,
-        compute=_upgraded_share,
-        records=_upgrades,
-        by_unit=lambda query: _products_by_commune(_upgrades(query)),
-        source="ocop.certificates",
-    )
-)
-define(
-    Indicator(
+        _upgrades,
+    ),
+    (
         "consolidated_or_upgraded_share",
         gettext_lazy("Products consolidated or upgraded, share of those evaluated before"),
-        Measure.PERCENT,
-        "%",
-        cumulative=True,
-        definition=gettext_lazy(
+        gettext_lazy(
             "Of the products that held a certificate before the period, the share re-evaluated during the period "
             "that kept their stars (consolidated) or gained stars (upgraded)."
         ),
-        record_kind=CERTIFICATES,
-        compute=_consolidated_or_upgraded_share,
-        records=_consolidations_and_upgrades,
-        by_unit=lambda query: _products_by_commune(_consolidations_and_upgrades(query)),
-        source="ocop.certificates",
+        _consolidations_and_upgrades,
+    ),
+):
+    define(
+        Indicator(
+            _code,
+            _name,
+            Measure.PERCENT,
+            "%",
+            cumulative=True,
+            definition=_definition,
+            record_kind=CERTIFICATES,
+            compute=_share_of_evaluated_before(_records),
+            records=_records,
+            by_unit=lambda query, records=_records: _products_by_commune(records(query)),
+            source="ocop.certificates",
+        )
     )
-)
 for _code, _name, _definition, _condition in (
     (
         "cooperative_share",
