@@ -24,6 +24,15 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def post(page, button) -> None:
+    """Click a button that posts a form and wait for the page it leads to: on a busy machine the click returns while
+    the old page is still shown, and the next step would act on (or read) that one."""
+    with page.expect_navigation():
+        button.first.click()
+
+
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 

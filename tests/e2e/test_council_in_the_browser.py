@@ -2,11 +2,13 @@
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ocop.accounts.enums import Role
 from ocop.certificates.models import Certificate
 from ocop.councils.domain import sessions
 from ocop.councils.models import Result
+from tests.e2e.conftest import post
 from tests.factories import make_council, make_dossier, make_product, make_session, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -40,35 +42,35 @@ def test_a_council_of_five_scores_ten_products_in_the_browser(reference_data, lo
             # The first member scores the first product low, the others high: a spread over 10 points.
             low = number == 0 and rank == 0
             _tick(page, lambda index, count, low=low: 1 if low else max(1, count - index % 2))
-            page.click("button:has-text('Lưu')")
-            page.click("button:has-text('Nộp phiếu chấm của tôi')")
-            assert page.locator("text=Bạn đã nộp phiếu này.").count() == 1
+            post(page, page.locator("button:has-text('Lưu')"))
+            post(page, page.locator("button:has-text('Nộp phiếu chấm của tôi')"))
+            expect(page.locator("text=Bạn đã nộp phiếu này.")).to_have_count(1)
 
     secretary = council.members.get(role="secretary").user
     page = login(secretary, f"/backoffice/sessions/{session.pk}/")
-    assert page.locator("text=đã nộp 50/50 phiếu").count() == 1
-    assert page.locator("tr.overdue .badge.bad:has-text('vượt mức cho phép')").count() == 1
+    expect(page.locator("text=đã nộp 50/50 phiếu")).to_have_count(1)
+    expect(page.locator("tr.overdue .badge.bad:has-text('vượt mức cho phép')")).to_have_count(1)
 
     # Totals that far apart keep the session open until the chair records why the result stands.
     chair = council.members.get(role="chair").user
     page = login(chair, f"/backoffice/sessions/{session.pk}/")
     page.click("summary:has-text('Ghi lý do giữ kết quả')")
     page.fill("form[action$='spread-reason/'] input[name=reason]", "Hội đồng đã thảo luận, giữ kết quả.")
-    page.click("form[action$='spread-reason/'] button")
-    assert page.locator(".message:has-text('Đã ghi lý do của Chủ tịch Hội đồng')").count() == 1
+    post(page, page.locator("form[action$='spread-reason/'] button"))
+    expect(page.locator(".message:has-text('Đã ghi lý do của Chủ tịch Hội đồng')")).to_have_count(1)
 
     office = make_user(Role.PROVINCE_OFFICE)
     page = login(office, f"/backoffice/sessions/{session.pk}/")
     page.check("form[action$='close/'] input[name=confirm]")
-    page.click("button:has-text('Kết thúc phiên và chốt kết quả')")
-    assert page.locator(".message:has-text('Đã kết thúc phiên')").count() == 1
+    post(page, page.locator("button:has-text('Kết thúc phiên và chốt kết quả')"))
+    expect(page.locator(".message:has-text('Đã kết thúc phiên')")).to_have_count(1)
     page.fill("#id_number", "2345/QĐ-UBND")
     page.fill("#id_decided_on", timezone.localdate().strftime("%d/%m/%Y"))
     page.fill("#id_signer_name", "Trần Quốc Nam")
     page.fill("#id_signer_title", "Phó Chủ tịch UBND tỉnh")
     page.check("#id_confirm")
-    page.click("button:has-text('Phê duyệt quyết định và cấp giấy chứng nhận')")
-    assert page.locator(".message:has-text('Đã phê duyệt quyết định')").count() == 1
+    post(page, page.locator("button:has-text('Phê duyệt quyết định và cấp giấy chứng nhận')"))
+    expect(page.locator(".message:has-text('Đã phê duyệt quyết định')")).to_have_count(1)
 
     results = Result.objects.filter(session=session)
     assert results.count() == 10
