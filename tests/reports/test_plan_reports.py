@@ -118,12 +118,21 @@ def test_the_four_formats_of_the_2024_report_of_plan_706(plan706):
     assert pdf.startswith(b"%PDF")
     document = Document(io.BytesIO(files.render(payload, "docx")))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "BÁO CÁO" in text and "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" in text
+    assert "BÁO CÁO" in text and "1. Kết quả thực hiện các chỉ tiêu" in text
     assert "Thực hiện Kế hoạch số 706/KH-UBND ngày 21/02/2024" in text
     targets_table = document.tables[1]
     assert targets_table.rows[0].cells[1].text == "Chỉ tiêu" and len(targets_table.rows) == 10
     book = load_workbook(io.BytesIO(files.render(payload, "xlsx")))
-    assert book.sheetnames == ["Thông tin", "Chỉ tiêu", "Phân bổ theo địa bàn", "Nhiệm vụ", "SP mới theo đơn vị"]
+    assert book.sheetnames == [
+        "Thông tin",
+        "Chỉ tiêu",
+        "Phân bổ theo địa bàn",
+        "Nhiệm vụ",
+        "SP mới theo đơn vị",
+        "Kinh phí",
+        "Phụ lục SP công nhận",
+    ]
+    assert book["Phụ lục SP công nhận"]["F2"].value == 4
     sheet = book["Chỉ tiêu"]
     assert sheet["A2"].value == "I.2.1" and sheet["J2"].value.startswith("=IF(")
     quotas = book["Phân bổ theo địa bàn"]

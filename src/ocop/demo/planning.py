@@ -44,6 +44,20 @@ PROGRESS = {
 }
 
 
+# Money spent so far (VND) by the lead agency's reports (dữ liệu demo).
+SPENT = {
+    ("PL2.1", MID_YEAR): 180_000_000,
+    ("PL2.1", YEAR_END): 420_000_000,
+    ("PL2.2", YEAR_END): 150_000_000,
+    ("PL2.3", YEAR_END): 96_000_000,
+    ("PL2.4", MID_YEAR): 60_000_000,
+    ("PL2.4", YEAR_END): 165_000_000,
+    ("PL2.5", MID_YEAR): 48_000_000,
+    ("PL2.5", YEAR_END): 125_000_000,
+    ("PL2.6", YEAR_END): 210_000_000,
+}
+
+
 def _output_by_prefix(task, prefix: str):
     return next(output for output in task.outputs.all() if output.name.lower().startswith(prefix.lower()))
 
@@ -62,6 +76,7 @@ def load_demo_progress(plan: Plan) -> None:
                 reported_on=day,
                 status=status,
                 note=f"{note} ({DEMO_NOTE})",
+                spent=SPENT.get((code, day)),
                 achieved={_output_by_prefix(task, name).pk: Decimal(value) for name, value in done.items()},
             )
     sales_points = plan.targets.get(code="I.2.9")

@@ -212,10 +212,12 @@ def render_html(
     document: OfficialDocument,
     body: Sequence[Block] = (),
     *,
+    annex: Sequence[Block] = (),
     body_template: str | None = None,
     context: dict | None = None,
 ) -> str:
-    """The document as HTML for WeasyPrint (and for a preview)."""
+    """The document as HTML for WeasyPrint (and for a preview); an annex (phụ lục) starts on a page of its own
+    after the signature."""
     return render_to_string(
         "papers/official_document.html",
         {
@@ -232,6 +234,7 @@ def render_html(
             "margins": MARGINS_MM,
             "body_pt": BODY_PT,
             "blocks": _blocks_for_template(body),
+            "annex": _blocks_for_template(annex),
             "body_template": body_template,
             **(context or {}),
         },
@@ -242,10 +245,11 @@ def render_pdf(
     document: OfficialDocument,
     body: Sequence[Block] = (),
     *,
+    annex: Sequence[Block] = (),
     body_template: str | None = None,
     context: dict | None = None,
 ) -> bytes:
-    return pdf_from_html(render_html(document, body, body_template=body_template, context=context))
+    return pdf_from_html(render_html(document, body, annex=annex, body_template=body_template, context=context))
 
 
 def pdf_from_html(html: str) -> bytes:
@@ -516,7 +520,7 @@ def _word_foot(writer: _WordWriter, document: OfficialDocument) -> None:
     writer.paragraph(right, document.signature.name, size=13, bold=True, align="center")
 
 
-def render_docx(document: OfficialDocument, body: Sequence[Block] = ()) -> bytes:
+def render_docx(document: OfficialDocument, body: Sequence[Block] = (), *, annex: Sequence[Block] = ()) -> bytes:
     writer = _WordWriter()
     properties = writer.doc.core_properties
     properties.title = document.title or document.subject or document.doc_type
@@ -527,4 +531,9 @@ def render_docx(document: OfficialDocument, body: Sequence[Block] = ()) -> bytes
     _word_title(writer, document)
     _word_body(writer, body)
     _word_foot(writer, document)
+    if annex:
+        from docx.enum.text import WD_BREAK
+
+        writer.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _word_body(writer, annex)
     return writer.save()

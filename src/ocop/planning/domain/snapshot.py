@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from ocop.planning.domain import review
 from ocop.planning.domain.figures import PlanFigures, new_products_breakdown, target_text
 from ocop.planning.enums import Direction, Frequency, Progress, Source, TaskStatus
 
@@ -131,6 +132,7 @@ def _tasks(figures: PlanFigures) -> dict:
                 "code": task.code,
                 "section": task.section,
                 "content": task.content,
+                "topic": review.topic_of(task),
                 "lead": task.lead_text or ", ".join(org.name for org in task.lead_agencies.all()),
                 "partners": task.partner_text,
                 "period": task.period_text,
@@ -163,6 +165,31 @@ def _tasks(figures: PlanFigures) -> dict:
         "total": len(rows),
         "counts": {status: counts[status] for status in TaskStatus.values},
         "overdue": len(figures.overdue_tasks),
+    }
+
+
+def _stars(counts: dict[int, int]) -> dict[str, int]:
+    return {str(stars): count for stars, count in counts.items()}
+
+
+def _review(figures: PlanFigures) -> dict:
+    span = review.window(figures)
+    evaluation = review.evaluation(figures)
+    return {
+        "start": _day(span.start),
+        "end": _day(span.end),
+        "evaluation": {
+            **evaluation,
+            "new": _stars(evaluation["new"]),
+            "recognised": _stars(evaluation["recognised"]),
+            "holding": _stars(evaluation["holding"]),
+        },
+        "supervision": review.supervision(figures),
+        "funding": [
+            {"source": row["source"], "planned": number(row["planned"]), "spent": number(row["spent"])}
+            for row in review.funding(figures)
+        ],
+        "annex": review.annex(figures),
     }
 
 
@@ -206,6 +233,7 @@ def snapshot(figures: PlanFigures) -> dict:
             ],
         },
         "tasks": _tasks(figures),
+        "review": _review(figures),
         "obligations": [
             {
                 "reporter": obligation.reporter_text or (obligation.reporter.name if obligation.reporter else ""),

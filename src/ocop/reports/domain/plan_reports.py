@@ -37,16 +37,35 @@ HEADER_FIELDS = (
     "signer_title",
     "signer_name",
 )
-NARRATIVE_KEYS = ("intro", "targets", "quotas", "tasks", "assessment", "next_steps", "recommendations")
+NARRATIVE_KEYS = (
+    "intro",
+    "direction",
+    "targets",
+    "evaluation",
+    "quotas",
+    "communication",
+    "promotion",
+    "supervision",
+    "funding",
+    "tasks",
+    "assessment",
+    "shortcomings",
+    "causes",
+    "next_steps",
+    "recommendations",
+)
 PAYLOAD_SCHEMA = "ocop-plan-report/1"
 
 
 def default_subject(plan: Plan, period_label: str) -> str:
+    """ "Kết quả thực hiện Kế hoạch số … về … năm 2024": the period in brackets only when the plan's title does
+    not already name it (a half year of a plan titled by its year: "… năm 2024 (6 tháng đầu năm 2024)")."""
     title = plan.title[:1].lower() + plan.title[1:]
-    return (
-        f"Kết quả thực hiện Kế hoạch số {plan.reference} ngày {plan.issued_on:%d/%m/%Y} của "
-        f"{plan.issuing_body} về {title} ({period_label})"
+    subject = (
+        f"Kết quả thực hiện Kế hoạch số {plan.reference} ngày {plan.issued_on:%d/%m/%Y} của {plan.issuing_body} "
+        f"về {title}"
     )
+    return subject if title.endswith(period_label) else f"{subject} ({period_label})"
 
 
 def _header_defaults(plan: Plan, obligation: ReportingObligation | None) -> dict:

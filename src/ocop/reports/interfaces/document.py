@@ -5,7 +5,7 @@ import datetime
 from collections import OrderedDict
 
 from ocop.common.papers import official
-from ocop.common.papers.numbers import vi_number
+from ocop.common.papers.numbers import vi_day, vi_number
 from ocop.common.papers.official import Column, Figure, Heading, OfficialDocument, Paragraph, Signature, Table
 from ocop.planning.enums import TaskStatus
 from ocop.reports.domain.wording import actual_text, next_period_label, percent_text
@@ -34,7 +34,7 @@ def official_document(payload: dict) -> OfficialDocument:
     )
 
 
-def _paragraphs(text: str) -> list[Paragraph]:
+def _paragraphs(text: str | None) -> list[Paragraph]:
     return [Paragraph(line) for line in (text or "").splitlines() if line.strip()]
 
 
@@ -173,46 +173,198 @@ def _task_summary_table(rows: list[dict]) -> Table:
     )
 
 
-def document_body(payload: dict) -> list:
-    figures = payload["figures"]
-    narrative = payload["narrative"]
-    body: list = [*_paragraphs(narrative["intro"])]
-    numbering = iter(ROMAN)
-    body.append(Heading(f"{next(numbering)}. Kết quả thực hiện các chỉ tiêu"))
+def _evaluation_table(review: dict) -> Table:
+    evaluation = review["evaluation"]
+    levels = sorted({*evaluation["recognised"], *evaluation["holding"]}, key=int)
+    columns = [Column("Nội dung", 70)] + [Column(f"{level} sao", 18, "center") for level in levels]
+    columns.append(Column("Tổng", 18, "center"))
+
+    def row(label: str, counts: dict) -> list[str]:
+        return [label, *(str(counts.get(level, 0)) for level in levels), str(sum(counts.values()))]
+
+    return Table(
+        columns=columns,
+        rows=[
+            row("Sản phẩm được công nhận trong kỳ", evaluation["recognised"]),
+            row("Trong đó: sản phẩm mới", evaluation["new"]),
+            row("Sản phẩm OCOP còn hiệu lực (lũy kế)", evaluation["holding"]),
+        ],
+    )
+
+
+def _funding_table(review: dict) -> Table | None:
+    rows = review["funding"]
+    if not rows:
+        return None
+
+    def money(value) -> str:
+        return "–" if value is None else vi_number(value)
+
+    return Table(
+        columns=[
+            Column("STT", 13, "center"),
+            Column("Nguồn kinh phí", 92),
+            Column("Kế hoạch (đồng)", 30, "right"),
+            Column("Đã sử dụng (đồng)", 30, "right"),
+        ],
+        rows=[
+            (str(index), row["source"], money(row["planned"]), money(row["spent"]))
+            for index, row in enumerate(rows, start=1)
+        ],
+    )
+
+
+def _annex_table(review: dict) -> Table:
+    return Table(
+        columns=[
+            Column("STT", 11, "center"),
+            Column("Tên sản phẩm", 40),
+            Column("Chủ thể", 40),
+            Column("Xã, phường", 26),
+            Column("Hạng", 12, "center"),
+            Column("Điểm", 14, "center"),
+            Column("Hình thức", 20, "center"),
+            Column("Quyết định", 30),
+        ],
+        rows=[
+            (
+                str(index),
+                row["product"],
+                row["producer"],
+                row["commune"],
+                f"{row['stars']} sao",
+                "" if row["score"] is None else vi_number(row["score"], 2),
+                row["kind"],
+                row["decision"],
+            )
+            for index, row in enumerate(review["annex"], start=1)
+        ],
+    )
+
+
+class _Sections:
+    """Numbered headings: roman numerals for the parts, arabic numbers within a part."""
+
+    def __init__(self, body: list):
+        self.body = body
+        self.parts = iter(ROMAN)
+        self.number = 0
+
+    def part(self, title: str) -> None:
+        self.body.append(Heading(f"{next(self.parts)}. {title}"))
+        self.number = 0
+
+    def section(self, title: str) -> None:
+        self.number += 1
+        self.body.append(Heading(f"{self.number}. {title}", level=2))
+
+
+def _results(body: list, sections: _Sections, figures: dict, narrative: dict) -> None:
+    review = figures.get("review")
+    sections.section("Kết quả thực hiện các chỉ tiêu")
     body.append(_target_table(figures))
     if any(row["source"] != "computed" for row in figures["targets"]):
         body.append(Paragraph("(*) Số liệu do đơn vị phụ trách báo cáo, có minh chứng kèm theo.", italic=True))
-    body += _paragraphs(narrative["targets"])
+    body.extend(_paragraphs(narrative["targets"]))
+    if review:
+        sections.section("Kết quả đánh giá, phân hạng sản phẩm OCOP")
+        body.extend(_paragraphs(narrative.get("evaluation")))
+        body.append(_evaluation_table(review))
     quota_table = _quota_table(figures)
     if quota_table is not None:
-        body.append(Heading(f"{next(numbering)}. Sản phẩm được công nhận theo địa bàn"))
-        body += _paragraphs(narrative["quotas"])
+        sections.section("Sản phẩm được công nhận theo địa bàn")
+        body.extend(_paragraphs(narrative["quotas"]))
         body.append(quota_table)
         chart = quota_svg(
             figures, font=charts.SERIF, labels={"expected": "Kế hoạch", "actual": "Thực hiện", "star_suffix": " sao"}
         )
         body.append(Figure(chart, "Biểu đồ: sản phẩm được công nhận so với kế hoạch"))
-    body.append(Heading(f"{next(numbering)}. Kết quả thực hiện các nhiệm vụ"))
-    body += _paragraphs(narrative["tasks"])
+    for key, title in (
+        ("communication", "Công tác tuyên truyền, đào tạo, tập huấn"),
+        ("promotion", "Xúc tiến thương mại, quảng bá sản phẩm OCOP"),
+        ("supervision", "Kiểm tra, giám sát sản phẩm sau chứng nhận"),
+    ):
+        if narrative.get(key):
+            sections.section(title)
+            body.extend(_paragraphs(narrative[key]))
+    if review:
+        sections.section("Kinh phí thực hiện")
+        body.extend(_paragraphs(narrative.get("funding")))
+        funding_table = _funding_table(review)
+        if funding_table is not None:
+            body.append(funding_table)
+    sections.section("Kết quả thực hiện các nhiệm vụ")
+    body.extend(_paragraphs(narrative["tasks"]))
     for number, (section, rows) in enumerate(_task_sections(figures).items(), start=1):
-        body.append(Heading(f"{number}. {section}", level=2))
+        body.append(Heading(f"{sections.number}.{number}. {section}", level=3))
         if len(rows) <= DETAIL_LIMIT:
             body.append(_task_detail_table(rows))
         else:
             body.append(_task_summary_table(rows))  # the overdue column says which agencies are behind
-    body.append(Heading(f"{next(numbering)}. Đánh giá chung"))
-    body += _paragraphs(narrative["assessment"]) or [Paragraph("…")]
-    body.append(Heading(f"{next(numbering)}. Phương hướng, nhiệm vụ {next_period_label(figures)}"))
-    body += _paragraphs(narrative["next_steps"]) or [Paragraph("…")]
+
+
+def document_body(payload: dict) -> list:
+    """Parts as a provincial office writes them: direction, results (targets, evaluation, quotas, communication,
+    promotion, supervision, funding, tasks), assessment with shortcomings and causes, directions, recommendations,
+    and the annex of the products recognised. Reports issued before a part existed print without it."""
+    figures = payload["figures"]
+    narrative = payload["narrative"]
+    body: list = [*_paragraphs(narrative["intro"])]
+    sections = _Sections(body)
+    if narrative.get("direction"):
+        sections.part("Công tác chỉ đạo, điều hành")
+        body.extend(_paragraphs(narrative["direction"]))
+    sections.part("Kết quả thực hiện")
+    _results(body, sections, figures, narrative)
+    sections.part("Đánh giá chung")
+    if narrative.get("shortcomings") or narrative.get("causes"):
+        sections.section("Kết quả đạt được")
+        body.extend(_paragraphs(narrative["assessment"]) or [Paragraph("…")])
+        sections.section("Tồn tại, hạn chế và nguyên nhân")
+        body.extend(_paragraphs(narrative.get("shortcomings")))
+        if narrative.get("causes"):
+            body.append(Paragraph("Nguyên nhân:", italic=True))
+            body.extend(_paragraphs(narrative["causes"]))
+    else:
+        body.extend(_paragraphs(narrative["assessment"]) or [Paragraph("…")])
+    sections.part(f"Phương hướng, nhiệm vụ {next_period_label(figures)}")
+    body.extend(_paragraphs(narrative["next_steps"]) or [Paragraph("…")])
     if narrative.get("recommendations"):
-        body.append(Heading(f"{next(numbering)}. Kiến nghị, đề xuất"))
-        body += _paragraphs(narrative["recommendations"])
+        sections.part("Kiến nghị, đề xuất")
+        body.extend(_paragraphs(narrative["recommendations"]))
     return body
 
 
+def document_annex(payload: dict) -> list:
+    """Phụ lục: the products recognised in the period, after the signature, referring to the report it goes with."""
+    figures = payload["figures"]
+    review = figures.get("review")
+    if not review or not review["annex"]:
+        return []
+    header = payload["header"]
+    number = f"{header['number'] or '…'}/{header['symbol']}" if header["symbol"] else header["number"] or "…"
+    day = f" ngày {vi_day(header['report_date'])}" if header["report_date"] else ""
+    return [
+        Paragraph("PHỤ LỤC", bold=True, indent=False, align="center"),
+        Paragraph(
+            f"DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT CHUẨN OCOP {figures['period']['label'].upper()}",
+            bold=True,
+            indent=False,
+            align="center",
+        ),
+        Paragraph(
+            f"(Kèm theo Báo cáo số {number}{day} của {header['issuing_body']})",
+            italic=True,
+            indent=False,
+            align="center",
+        ),
+        _annex_table(review),
+    ]
+
+
 def render_pdf(payload: dict) -> bytes:
-    return official.render_pdf(official_document(payload), document_body(payload))
+    return official.render_pdf(official_document(payload), document_body(payload), annex=document_annex(payload))
 
 
 def render_docx(payload: dict) -> bytes:
-    return official.render_docx(official_document(payload), document_body(payload))
+    return official.render_docx(official_document(payload), document_body(payload), annex=document_annex(payload))

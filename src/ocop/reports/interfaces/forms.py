@@ -10,12 +10,28 @@ from ocop.reports.models import PlanReport
 
 NARRATIVE_LABELS = {
     "intro": _("Opening paragraph"),
+    "direction": _("Direction and coordination"),
     "targets": _("Targets: comment under the table"),
+    "evaluation": _("Evaluation and ranking results"),
     "quotas": _("Products by unit: comment"),
+    "communication": _("Communication and training"),
+    "promotion": _("Trade promotion"),
+    "supervision": _("Supervision after certification"),
+    "funding": _("Funding"),
     "tasks": _("Tasks: comment"),
     "assessment": _("General assessment"),
+    "shortcomings": _("Shortcomings and limitations"),
+    "causes": _("Causes (written by the office)"),
     "next_steps": _("Directions for the next period"),
     "recommendations": _("Recommendations (left out when empty)"),
+}
+# Sections nothing can write from the figures: the form asks the office for them instead.
+NARRATIVE_PROMPTS = {
+    "causes": _(
+        "The causes of the shortcomings listed above, subjective and objective: the figures cannot say them. "
+        "Left empty, the report prints the shortcomings without causes."
+    ),
+    "recommendations": _("What the office asks of the superior bodies; left out of the report when empty."),
 }
 
 
@@ -33,7 +49,9 @@ class ReportEditForm(forms.ModelForm):
                 required=False,
                 initial=narrative.get(key, ""),
                 widget=forms.Textarea(attrs={"rows": 5}),
-                help_text=_("Written from the figures; change it or empty it to write it from the figures again."),
+                help_text=NARRATIVE_PROMPTS.get(
+                    key, _("Written from the figures; change it or empty it to write it from the figures again.")
+                ),
             )
 
     def _post_clean(self):

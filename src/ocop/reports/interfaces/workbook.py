@@ -209,6 +209,47 @@ def _new_products_sheet(excel: ExcelBook, by_unit: list[dict]) -> None:
     excel.write(sheet, total_row, 2, total, bold=True)
 
 
+def _funding_sheet(excel: ExcelBook, funding: list[dict]) -> None:
+    sheet = excel.sheet("Kinh phí", [("Nguồn kinh phí", 70), ("Kế hoạch (đồng)", 20), ("Đã sử dụng (đồng)", 20)])
+    for index, row in enumerate(funding, start=1):
+        excel.write(sheet, index, 0, row["source"])
+        excel.write(sheet, index, 1, "" if row["planned"] is None else row["planned"])
+        excel.write(sheet, index, 2, "" if row["spent"] is None else row["spent"])
+
+
+ANNEX_COLUMNS = [
+    ("STT", 6),
+    ("Tên sản phẩm", 34),
+    ("Chủ thể", 36),
+    ("Xã, phường", 20),
+    ("Bộ sản phẩm", 30),
+    ("Hạng sao", 10),
+    ("Điểm", 9),
+    ("Hình thức", 14),
+    ("Quyết định công nhận", 30),
+]
+
+
+def _annex_sheet(excel: ExcelBook, annex: list[dict]) -> None:
+    sheet = excel.sheet("Phụ lục SP công nhận", ANNEX_COLUMNS)
+    for index, row in enumerate(annex, start=1):
+        values = [
+            index,
+            row["product"],
+            row["producer"],
+            row["commune"],
+            row["product_set"],
+            row["stars"],
+            "" if row["score"] is None else row["score"],
+            row["kind"],
+            row["decision"],
+        ]
+        for column, value in enumerate(values):
+            excel.write(sheet, index, column, value, centre=column in (0, 5, 7))
+    sheet.autofilter(0, 0, len(annex), len(ANNEX_COLUMNS) - 1)
+    sheet.freeze_panes(1, 2)
+
+
 def render_xlsx(payload: dict) -> bytes:
     figures = payload["figures"]
     excel = ExcelBook(font=TIMES_NEW_ROMAN, bordered=True, decimals=1, title_size=14)
@@ -218,4 +259,7 @@ def render_xlsx(payload: dict) -> bytes:
         _quota_sheet(excel, figures["quotas"])
     _task_sheet(excel, figures["tasks"])
     _new_products_sheet(excel, figures["new_products"]["by_unit"])
+    if review := figures.get("review"):
+        _funding_sheet(excel, review["funding"])
+        _annex_sheet(excel, review["annex"])
     return excel.close()
