@@ -188,3 +188,51 @@ def test_the_report_has_every_part_in_order_and_the_annex_after_the_signature(pl
     annex = document.tables[-1]
     assert annex.rows[0].cells[1].text == "Tên sản phẩm"
     assert any(row.cells[1].text == "Mật ong rừng" for row in annex.rows)
+
+
+def test_the_decree_09_cut_off_moves_the_days_of_each_period():
+    from ocop.planning.domain.periods import parse_period
+
+    half = parse_period("2024-H1", "december_15")
+    year = parse_period("2024", "december_15")
+    assert (half.start, half.end, year.start, year.end) == (
+        D(2023, 12, 15),
+        D(2024, 6, 14),
+        D(2023, 12, 15),
+        D(2024, 12, 14),
+    )
+    assert (half.key, half.label_vi, year.label_vi) == ("2024-H1", "6 tháng đầu năm 2024", "năm 2024")
+    assert parse_period("2024-H1").end == D(2024, 6, 30)  # the calendar stays the default
+
+
+def test_a_report_answering_an_obligation_cut_off_on_15_12_counts_those_days():
+    made = make_plan()
+    plan, obligation = made["plan"], made["obligation"]
+    plans.update_obligation(actor=None, obligation=obligation, cutoff="december_15")
+    producer = make_producer(NHON_HAI)
+    certify(make_product(producer, name="Tháng 12 năm trước"), D(2023, 12, 20), stars=3)
+    certify(make_product(producer, name="Cuối tháng 12"), D(2024, 12, 20), stars=3)
+    by_obligation = report_payload(
+        create_report(actor=None, plan=plan, period_key="2024", obligation=obligation), today=TODAY
+    )
+    calendar = report_payload(create_report(actor=None, plan=plan, period_key="2024"), today=TODAY)
+
+    def new_products(payload):
+        return next(row for row in payload["figures"]["targets"] if row["code"] == "1")["actual"]
+
+    assert (by_obligation["figures"]["period"]["start"], by_obligation["figures"]["as_of"]) == (
+        "2023-12-15",
+        "2024-12-14",
+    )
+    assert [row["product"] for row in by_obligation["figures"]["review"]["annex"]] == ["Tháng 12 năm trước"]
+    assert new_products(by_obligation) == 1 and new_products(calendar) == 1
+    assert [row["product"] for row in calendar["figures"]["review"]["annex"]] == ["Cuối tháng 12"]
+
+
+def test_an_unknown_cut_off_is_refused():
+    from django.core.exceptions import ValidationError
+
+    obligation = make_plan()["obligation"]
+    with pytest.raises(ValidationError) as refused:
+        plans.update_obligation(actor=None, obligation=obligation, cutoff="lunar")
+    assert "cutoff" in refused.value.message_dict

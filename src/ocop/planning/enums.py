@@ -41,6 +41,15 @@ class Frequency(models.TextChoices):
     AD_HOC = "ad_hoc", _("When asked")
 
 
+class Cutoff(models.TextChoices):
+    """Which days a period's report covers: the calendar half-year and year, or the days Nghị định 09/2019/NĐ-CP
+    (Điều 12) sets for periodic reports of the administration: from 15/12 of the year before to 14/6 (six months)
+    or to 14/12 (the year)."""
+
+    CALENDAR = "calendar", _("Calendar half-year and year")
+    DECEMBER_15 = "december_15", _("From 15/12 of the year before to 14/6 and 14/12 (Decree 09/2019)")
+
+
 class Progress(models.TextChoices):
     """How a target stands, computed by planning.domain.assessment.assess()."""
 

@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ocop.planning.enums import Direction, Frequency, PlanKind, TaskStatus
+from ocop.planning.enums import Cutoff, Direction, Frequency, PlanKind, TaskStatus
 
 
 class Plan(models.Model):
@@ -239,6 +239,9 @@ class ReportingObligation(models.Model):
     signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
     signer_name = models.CharField(_("signed by"), max_length=150, blank=True)
     recipients = models.TextField(_("recipients"), blank=True, help_text=_("One per line."))
+    cutoff = models.CharField(
+        _("days the report covers"), max_length=15, choices=Cutoff.choices, default=Cutoff.CALENDAR
+    )
 
     class Meta:
         verbose_name = _("reporting obligation")

@@ -160,9 +160,11 @@ class PlanFigures:
 def _window(plan: Plan, period: Period, today: datetime.date) -> tuple[datetime.date, datetime.date, datetime.date]:
     """Figures for a period are the situation at its end: counted from the start of the plan (cumulative) up to the
     end of the period, or today while it runs, and judged against the plan's own end. The six-monthly figures of an
-    annual plan are thus the first half's progress toward the year's targets."""
+    annual plan are thus the first half's progress toward the year's targets. A period cut off on 15/12 (Nghị định
+    09/2019) starts the plan's count on 15/12 of the year before when the plan starts later."""
     end = min(period.end, plan.ends_on)
-    return plan.starts_on, end, min(end, today)
+    start = min(plan.starts_on, period.start) if period.starts_before_its_year else plan.starts_on
+    return start, end, min(end, today)
 
 
 def latest_reported_values(targets: list[Target], period_key: str) -> dict[int, ReportedValue]:

@@ -38,7 +38,7 @@ from ocop.geo.domain.queries import unit_on
 from ocop.geo.enums import UnitLevel
 from ocop.geo.models import AdministrativeUnit
 from ocop.planning.domain import indicators, plans
-from ocop.planning.enums import Direction, Frequency, PlanKind
+from ocop.planning.enums import Cutoff, Direction, Frequency, PlanKind
 from ocop.planning.models import Plan, Quota, ReportingObligation, Target, Task, TaskOutput
 
 FORMAT = "ocop-plan/1"
@@ -120,7 +120,7 @@ OBLIGATION = Object(
         **dict.fromkeys(
             ("reporter_text", "recipient_text", "frequency", "note", "header_superior", "header_body", "symbol"), TEXT
         ),
-        **dict.fromkeys(("place", "signer_authority", "signer_title", "signer_name"), TEXT),
+        **dict.fromkeys(("place", "signer_authority", "signer_title", "signer_name", "cutoff"), TEXT),
         "reporter": Nullable(TEXT),
         "due_days": Nullable(Whole(high=32_767)),
         "recipients": LINES,
@@ -532,6 +532,7 @@ class _Writer:
             "signer_title": item.get("signer_title", ""),
             "signer_name": item.get("signer_name", ""),
             "recipients": _lines(item.get("recipients", "")),
+            "cutoff": item.get("cutoff") or Cutoff.CALENDAR,
         }
         key = {
             "reporter": reporter,

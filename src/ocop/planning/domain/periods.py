@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ocop.planning.enums import Cutoff
+
 _KEY = re.compile(r"^(?P<year>\d{4})(?:-(?P<half>H[12]))?$")
 
 
@@ -16,10 +18,16 @@ class Period:
     key: str
     start: datetime.date
     end: datetime.date
+    cutoff: str = Cutoff.CALENDAR
+
+    @property
+    def starts_before_its_year(self) -> bool:
+        """A period cut off on 15/12 begins in the year before: a plan's figures for it start then too."""
+        return self.start.year < self.year
 
     @property
     def year(self) -> int:
-        return self.start.year
+        return int(self.key[:4])
 
     @property
     def is_half(self) -> bool:
@@ -50,12 +58,19 @@ class Period:
         return self.start <= day <= self.end
 
 
-def parse_period(key: str) -> Period:
+def parse_period(key: str, cutoff: str = Cutoff.CALENDAR) -> Period:
+    """The period ``key`` on the calendar, or with the days of Nghị định 09/2019/NĐ-CP: 2024-H1 from 15/12/2023 to
+    14/6/2024, 2024 from 15/12/2023 to 14/12/2024 (2024-H2, which that decree does not define, from 15/6 to 14/12)."""
     match = _KEY.match((key or "").strip().upper())
     if not match:
         raise ValidationError(_("A period is a year (2024) or a half year (2024-H1, 2024-H2)."), code="period_format")
     year = int(match["year"])
     half = match["half"]
+    if cutoff == Cutoff.DECEMBER_15:
+        key = f"{year}-{half}" if half else str(year)
+        start = datetime.date(year, 6, 15) if half == "H2" else datetime.date(year - 1, 12, 15)
+        end = datetime.date(year, 6, 14) if half == "H1" else datetime.date(year, 12, 14)
+        return Period(key, start, end, Cutoff.DECEMBER_15)
     if half == "H1":
         return Period(f"{year}-H1", datetime.date(year, 1, 1), datetime.date(year, 6, 30))
     if half == "H2":

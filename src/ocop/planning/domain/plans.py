@@ -10,7 +10,7 @@ from ocop.common.domain.activity import log_action
 from ocop.common.domain.changes import apply_changes, ensure_editable
 from ocop.common.text import clean_text
 from ocop.planning.domain import indicators
-from ocop.planning.enums import Direction, Frequency, PlanKind
+from ocop.planning.enums import Cutoff, Direction, Frequency, PlanKind
 from ocop.planning.models import Plan, Quota, ReportingObligation, Target, Task, TaskOutput
 
 PLAN_FIELDS = (
@@ -81,6 +81,7 @@ OBLIGATION_FIELDS = (
     "signer_title",
     "signer_name",
     "recipients",
+    "cutoff",
 )
 _MULTILINE = {
     "legal_basis",
@@ -380,6 +381,8 @@ def _check_obligation(obligation: ReportingObligation) -> None:
         errors["reporter"] = _("Say who reports.")
     if obligation.frequency not in Frequency.values:
         errors["frequency"] = _("Unknown frequency.")
+    if obligation.cutoff not in Cutoff.values:
+        errors["cutoff"] = _("Unknown reporting cut-off.")
     if errors:
         raise ValidationError(errors)
 

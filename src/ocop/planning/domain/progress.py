@@ -14,7 +14,7 @@ from ocop.common.domain.activity import log_action
 from ocop.common.text import clean_text
 from ocop.common.uploads import DOCUMENT_TYPES, check_upload, safe_file_name
 from ocop.planning.domain.periods import Period, parse_period, periods_between
-from ocop.planning.enums import Source, TaskStatus
+from ocop.planning.enums import Cutoff, Source, TaskStatus
 from ocop.planning.models import PeriodLock, Plan, ReportedValue, Target, Task, TaskOutputProgress, TaskUpdate
 
 
@@ -22,9 +22,9 @@ def plan_periods(plan: Plan) -> list[Period]:
     return periods_between(plan.starts_on, plan.ends_on)
 
 
-def plan_period(plan: Plan, key: str) -> Period:
-    """The period ``key`` of the plan, or a clear error when the plan does not run then."""
-    period = parse_period(key)
+def plan_period(plan: Plan, key: str, cutoff: str = Cutoff.CALENDAR) -> Period:
+    """The period ``key`` of the plan (its days by ``cutoff``), or a clear error when the plan does not run then."""
+    period = parse_period(key, cutoff)
     if period.key not in {p.key for p in plan_periods(plan)}:
         raise ValidationError(
             _("Plan %(plan)s does not run in %(period)s.") % {"plan": plan.reference, "period": period.key},

@@ -219,6 +219,7 @@ def snapshot(figures: PlanFigures) -> dict:
             "label": figures.period.label_vi,
             "start": _day(figures.start),
             "end": _day(figures.end),
+            "cutoff": figures.period.cutoff,
             "closed": figures.lock is not None,
         },
         "targets": _targets(figures),

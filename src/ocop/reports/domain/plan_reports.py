@@ -20,6 +20,7 @@ from ocop.common.text import clean_text
 from ocop.planning.domain.figures import plan_figures
 from ocop.planning.domain.progress import close_period, plan_period
 from ocop.planning.domain.snapshot import snapshot
+from ocop.planning.enums import Cutoff
 from ocop.planning.models import PeriodLock, Plan, ReportingObligation
 from ocop.reports.domain.wording import effective_narrative
 from ocop.reports.models import PlanReport, ReportStatus
@@ -188,11 +189,16 @@ def fingerprint(payload: dict) -> str:
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def report_period(report: PlanReport):
+    """The report's period with the days its obligation covers (the calendar when it answers none)."""
+    cutoff = report.obligation.cutoff if report.obligation_id else Cutoff.CALENDAR
+    return plan_period(report.plan, report.period_key, cutoff)
+
+
 def live_payload(report: PlanReport, *, today: datetime.date | None = None) -> dict:
     """What the report prints now: the live figures with the draft's header and narrative."""
 
-    period = plan_period(report.plan, report.period_key)
-    figures = snapshot(plan_figures(report.plan, period, today=today))
+    figures = snapshot(plan_figures(report.plan, report_period(report), today=today))
     header = {
         name: (value.isoformat() if isinstance(value, datetime.date) else value)
         for name, value in ((field, getattr(report, field)) for field in HEADER_FIELDS)

@@ -80,6 +80,7 @@ def report_detail(request, pk, obj):
             "payload": payload,
             "figures": payload["figures"],
             "as_of": datetime.date.fromisoformat(payload["figures"]["as_of"]),
+            "period_days": [datetime.date.fromisoformat(payload["figures"]["period"][key]) for key in ("start", "end")],
             "document": official_document(payload),
             "formats": list(files.FORMATS),
             "can_edit": can_manage and is_draft,
