@@ -236,3 +236,20 @@ def test_an_unknown_cut_off_is_refused():
     with pytest.raises(ValidationError) as refused:
         plans.update_obligation(actor=None, obligation=obligation, cutoff="lunar")
     assert "cutoff" in refused.value.message_dict
+
+
+def test_the_report_page_titles_each_part_and_asks_for_the_causes(client, plan706):
+    from django.urls import reverse
+
+    from ocop.accounts.enums import Role
+    from tests.factories import make_user
+
+    report = create_report(actor=None, plan=plan706, period_key="2024")
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    page = client.get(reverse("backoffice:report_detail", args=[report.pk])).content.decode()
+    for title in ("Công tác chỉ đạo, điều hành", "Kết quả đánh giá, phân hạng sản phẩm", "Tồn tại, hạn chế"):
+        assert f"<h3>{title}</h3>" in page
+    assert "Chưa viết nguyên nhân của các tồn tại, hạn chế" in page
+    update_report(actor=None, report=report, narrative={"causes": "Nguồn lực còn hạn chế."})
+    page = client.get(reverse("backoffice:report_detail", args=[report.pk])).content.decode()
+    assert "Chưa viết nguyên nhân" not in page and "<h3>Nguyên nhân (cơ quan báo cáo viết)</h3>" in page

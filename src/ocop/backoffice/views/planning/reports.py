@@ -22,7 +22,7 @@ from ocop.reports.domain import plan_reports
 from ocop.reports.domain.wording import auto_narrative
 from ocop.reports.interfaces import files
 from ocop.reports.interfaces.document import official_document
-from ocop.reports.interfaces.forms import ReportEditForm, ReportIssueForm
+from ocop.reports.interfaces.forms import NARRATIVE_LABELS, ReportEditForm, ReportIssueForm
 from ocop.reports.models import PlanReport, ReportStatus
 
 
@@ -79,6 +79,12 @@ def report_detail(request, pk, obj):
             "report": obj,
             "payload": payload,
             "figures": payload["figures"],
+            "narrative_sections": [
+                (NARRATIVE_LABELS.get(key, key), text) for key, text in payload["narrative"].items() if text
+            ],
+            "causes_missing": is_draft
+            and bool(payload["narrative"].get("shortcomings"))
+            and not payload["narrative"].get("causes"),
             "as_of": datetime.date.fromisoformat(payload["figures"]["as_of"]),
             "period_days": [datetime.date.fromisoformat(payload["figures"]["period"][key]) for key in ("start", "end")],
             "document": official_document(payload),
