@@ -281,3 +281,18 @@ def test_a_lapsing_document_is_flagged_on_the_producer_page(client):
     assert f'<span class="badge bad">đã hết hạn ngày {expired}</span>' in page
     assert f'<span class="badge warn">sắp hết hạn (ngày {expiring})</span>' in page
     assert '<span class="badge ok">' in page
+
+
+def test_a_product_page_computes_the_lifecycle_of_its_own_rows_only(client):
+    """The last page reads the same rows in the same order, with their state, and the query computing the states
+    names the page's rows: the cost of a page does not grow with the pages before it."""
+    names = [f"Sản phẩm {letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"] + ["Sản phẩm Ă", "Sản phẩm Đ"]
+    for name in names:
+        make_product(name=name)
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    with CaptureQueriesContext(connection) as queries:
+        last = client.get(reverse("backoffice:product_list"), {"page": 2})
+    assert _names(last) == ["Sản phẩm X", "Sản phẩm Y", "Sản phẩm Z"]
+    assert all(product.state for product in last.context["page"].object_list)
+    lifecycle = [query["sql"] for query in queries.captured_queries if "certified_until" in query["sql"]]
+    assert len(lifecycle) == 1 and " IN (" in lifecycle[0]

@@ -1,5 +1,6 @@
 """Vietnamese text helpers: NFC normalisation, accent folding for search, and Vietnamese alphabetical order."""
 
+import functools
 import unicodedata
 
 # Marks that make a different letter in the Vietnamese alphabet (ă â ê ô ơ ư); tone marks are only a secondary key.
@@ -36,6 +37,7 @@ def fold(value: str | None) -> str:
     return " ".join(stripped.split())
 
 
+@functools.cache  # a few hundred characters ever occur
 def _letter_and_tone(char: str) -> tuple[int, int]:
     decomposed = unicodedata.normalize("NFD", char.lower())
     base = "".join(ch for ch in decomposed if ch not in _TONE_ORDER)
@@ -48,6 +50,8 @@ def _letter_and_tone(char: str) -> tuple[int, int]:
     return (rank, tone)
 
 
+# SQLite sorts with vi_compare, called for every comparison (n log n per sorted list): the keys are kept.
+@functools.lru_cache(maxsize=100_000)
 def vi_sort_key(value: str | None) -> tuple:
     """A key that orders strings as a Vietnamese dictionary does: A Ă Â B C D Đ E Ê … with tones second."""
     text = nfc(value or "")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ocop.backoffice.access import paginate, require_perm
+from ocop.backoffice.access import paginate_keys, require_perm
 from ocop.backoffice.files import attachment_response
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.certificates.domain.status import with_status
@@ -29,6 +29,7 @@ from ocop.producers.interfaces.forms import (
     ProductZonesForm,
     WithdrawForm,
 )
+from ocop.producers.models import Product
 
 SORTS = {"name": (vi_ordered("name"), "pk"), "code": ("code",), "-updated": ("-updated_at", "-pk")}
 
@@ -57,7 +58,11 @@ def product_list(request):
         "backoffice/product_list.html",
         {
             "filters": filters,
-            "page": paginate(request, rows),
+            "page": paginate_keys(
+                request,
+                rows,
+                lambda keys: with_lifecycle(Product.objects.filter(pk__in=keys)).select_related("producer__unit"),
+            ),
             "sort": sort,
             "breadcrumbs": _crumbs(),
             "can_add": request.user.has_perm("producers.add_product"),
