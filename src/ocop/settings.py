@@ -161,6 +161,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+if os.environ.get("OCOP_REPLICA_URL"):
+    # A read replica of the primary: public pages and report downloads read there (ocop.common.replica); in tests it
+    # mirrors the test database.
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["OCOP_REPLICA_URL"], conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    ) | {"TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["ocop.common.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache every worker process shares: files under data/ by default, Redis with OCOP_CACHE_URL. The public pages

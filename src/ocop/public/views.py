@@ -25,6 +25,7 @@ from ocop.certificates.enums import (
     RevocationGround,
 )
 from ocop.common.limits import throttled
+from ocop.common.replica import reads_from_replica
 from ocop.producers import product_sets
 from ocop.producers.enums import LegalForm
 from ocop.public.page_cache import cached_page
@@ -115,6 +116,7 @@ def _card_or_none(number: str):
 @throttled("lookup")
 @require_safe
 @cached_page
+@reads_from_replica
 def certificate(request, number: str):
     normalised, card = _card_or_none(number)
     if normalised is None:
@@ -212,6 +214,7 @@ def _json_card(card: dict) -> dict:
 @throttled("lookup")
 @require_safe
 @cached_page
+@reads_from_replica
 def certificate_json(request, number: str):
     normalised, card = _card_or_none(number)
     if normalised is None:
@@ -285,6 +288,7 @@ def _row(row: dict) -> dict:
 @throttled("page")
 @require_safe
 @cached_page
+@reads_from_replica
 def catalogue(request):
     filters, rows = _filtered_catalogue(request)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -324,6 +328,7 @@ def catalogue(request):
 @throttled("page")
 @require_safe
 @cached_page
+@reads_from_replica
 def catalogue_json(request):
     filters, rows = _filtered_catalogue(request)
     if filters.is_bound and not filters.is_valid():
@@ -370,6 +375,7 @@ def _producer_rows(rows):
 @throttled("lookup")
 @require_safe
 @cached_page
+@reads_from_replica
 def producer(request, pk: int):
     card = publication.producer_card(pk)
     if card is None:
@@ -415,6 +421,7 @@ def producer(request, pk: int):
 @throttled("lookup")
 @require_safe
 @cached_page
+@reads_from_replica
 def producer_json(request, pk: int):
     card = publication.producer_card(pk)
     if card is None:

@@ -16,6 +16,7 @@ from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.forms import add_domain_errors, form_page, save_form
 from ocop.backoffice.views.planning.loading import crumbs, load_plan, load_report
 from ocop.common.domain.activity import history_of
+from ocop.common.replica import reads_from_replica
 from ocop.planning.domain.queries import visible_plans
 from ocop.planning.interfaces.forms import ReportCreateForm
 from ocop.reports.domain import plan_reports
@@ -138,6 +139,7 @@ def report_issue(request, pk, obj):
 
 
 @require_perm("reports.view_reports", load_object=load_report)
+@reads_from_replica
 def report_download(request, pk, fmt, obj):
     if fmt not in files.FORMATS:
         raise Http404
