@@ -134,7 +134,7 @@ def test_shares_of_ocop_producers_count_the_certificates_in_force_at_the_end_of_
     assert (_measure("cooperative_share").numerator, _measure("cooperative_share").denominator) == (1, 2)
     assert _measure("cooperative_share").value == Decimal("50.0")
     assert _measure("sme_share").value == Decimal("50.0")
-    assert _measure("circular_share").value == Decimal("50.0")
+    assert _measure("circular_share").value == Decimal("0.0")  # marked, but nothing shows it (see below)
     # On 30/06/2024 only the cooperative was certified.
     assert _measure("cooperative_share", end=D(2024, 6, 30)).value == Decimal("100.0")
 
@@ -272,3 +272,60 @@ def test_dossiers_processed_on_time_are_the_commune_reviews_finished_by_their_de
     # Figures as of recent's deadline: it is due too now, and was finished in time.
     measured = _measure("dossiers_on_time", start=period["start"], end=recent_review.due_on)
     assert (measured.numerator, measured.denominator, measured.value) == (1, 3, Decimal("33.3"))
+
+
+PROVED_ON = D(2023, 5, 1)
+
+
+def _green(producer, *, issued_on=PROVED_ON, valid_until=None, zone=True):
+    from ocop.producers.domain.documents import add_document
+    from ocop.producers.domain.zones import create_zone
+
+    if issued_on is not None:
+        add_document(
+            actor=None,
+            producer=producer,
+            kind="circular_economy",
+            number="12/XN-KTTH",
+            issuer="Sở Nông nghiệp và Phát triển nông thôn",
+            issued_on=issued_on,
+            valid_until=valid_until,
+        )
+    if zone:
+        create_zone(actor=None, producer=producer, name=f"Vùng nho {producer.pk}", material="Nho", unit=producer.unit)
+
+
+def test_a_green_chain_counts_only_with_a_valid_evidence_document_and_a_zone_of_its_own():
+    """I.2.7 on five certified producers all marked green: only the one with both evidence valid on 31/12/2024
+    and a raw-material zone counts (1 of 5 = 20 %)."""
+    shown = make_producer(circular_economy=True)
+    _green(shown)
+    no_zone = make_producer(circular_economy=True)
+    _green(no_zone, zone=False)
+    no_evidence = make_producer(circular_economy=True)
+    _green(no_evidence, issued_on=None)
+    evidence_later = make_producer(circular_economy=True)
+    _green(evidence_later, issued_on=D(2025, 2, 1))  # proved only after the period
+    evidence_ran_out = make_producer(circular_economy=True)
+    _green(evidence_ran_out, issued_on=D(2021, 1, 1), valid_until=D(2024, 6, 30))
+    for producer in (shown, no_zone, no_evidence, evidence_later, evidence_ran_out):
+        certify(make_product(producer), D(2023, 12, 29))
+    result = _measure("circular_share")
+    assert (result.value, result.numerator, result.denominator) == (Decimal("20.0"), 1, 5)
+    assert set(indicators.get("circular_share").records(IndicatorQuery(YEAR_2024.start, YEAR_2024.end))) == {shown}
+    # In the first half the document that ran out on 30/06/2024 still proved its chain.
+    assert _measure("circular_share", end=D(2024, 6, 30)).numerator == 2
+
+
+def test_the_producer_page_says_what_a_green_producer_still_lacks():
+    from ocop.producers.domain.green import missing_for_green_chain
+
+    producer = make_producer(circular_economy=True)
+    assert len(missing_for_green_chain(producer, D(2024, 12, 31))) == 2
+    _green(producer, issued_on=None)
+    assert missing_for_green_chain(producer, D(2024, 12, 31)) == [
+        "giấy tờ minh chứng chuỗi giá trị tuần hoàn, OCOP xanh còn hiệu lực"
+    ]
+    _green(producer, zone=False)
+    assert missing_for_green_chain(producer, D(2024, 12, 31)) == []
+    assert missing_for_green_chain(make_producer(), D(2024, 12, 31)) == []  # not marked: nothing to show

@@ -61,6 +61,7 @@ class DocumentKind(models.TextChoices):
     ENVIRONMENT = "environment", _("Environmental dossier")
     LAB_TEST = "lab_test", _("Lab test report")
     QUALITY_MANAGEMENT = "quality_management", _("Quality-management certificate")
+    CIRCULAR_ECONOMY = "circular_economy", _("Circular-economy or green OCOP evidence")
     OTHER = "other", _("Other document")
 
 

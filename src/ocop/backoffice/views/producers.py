@@ -18,6 +18,7 @@ from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
 from ocop.dossiers.domain.lifecycle import with_lifecycle
 from ocop.producers.domain import documents, identity_changes, producers
+from ocop.producers.domain.green import missing_for_green_chain
 from ocop.producers.domain.queries import visible_producers
 from ocop.producers.interfaces.exporters import producers_workbook
 from ocop.producers.interfaces.forms import DocumentForm, ProducerFilterForm, ProducerForm
@@ -93,6 +94,7 @@ def producer_detail(request, pk, obj):
             "products": products,
             "documents": [(doc, documents.expiry_status(doc.valid_until, today)) for doc in docs],
             "zones": obj.raw_material_zones.prefetch_related("certifications").order_by("name"),
+            "green_chain_missing": missing_for_green_chain(obj, today),
             "accounts": obj.account_roles.filter(revoked_at__isnull=True).select_related("user"),
             "history": history_of(obj)[:30],
             "can_edit": request.user.has_perm("producers.change_producer", obj),

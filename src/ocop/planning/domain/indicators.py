@@ -27,7 +27,8 @@ Built-in indicators, computed today from certificates, the registry and dossiers
   well as upgrades (nâng cấp): what target I.2.4 of plan 706 asks.
 - ``cooperative_share``, ``sme_share``, ``circular_share``: of the OCOP producers at the end of the period (a
   certificate in force: issued, not past its date, not revoked, suspended or replaced on that day, product not
-  withdrawn), the share that are cooperatives (HTX), small and medium enterprises, or run a circular-economy chain.
+  withdrawn), the share that are cooperatives (HTX), small and medium enterprises, or run a circular-economy chain
+  the registry can show (flag, a valid evidence document, a raw-material zone of their own).
 - ``craft_village_share``: of the craft villages of the area (recognised by the end of the period), the share with
   at least one producer holding a certificate in force.
 - ``dossiers_received``: evaluation dossiers filed in the period.
@@ -56,6 +57,7 @@ from ocop.certificates.models import Certificate
 from ocop.planning.domain.assessment import HUNDRED, cut
 from ocop.planning.enums import Measure
 from ocop.producers import product_sets
+from ocop.producers.domain.green import shown_green_chain
 from ocop.producers.enums import ANIMAL_HUSBANDRY, LegalForm
 from ocop.producers.models import CraftVillage, Producer
 
@@ -315,18 +317,28 @@ def _producers_of_area(query: IndicatorQuery) -> QuerySet[Producer]:
     return _in_area(ocop_producers_on(query.end), query, "unit")
 
 
-def _producer_share(condition: Q) -> tuple[Compute, Records, ByUnit]:
+def _producer_share(condition: Q | Callable[[IndicatorQuery], Q]) -> tuple[Compute, Records, ByUnit]:
+    """The share of the OCOP producers meeting ``condition`` (or ``condition(query)`` when it depends on the
+    period)."""
+
+    def matching(query: IndicatorQuery) -> Q:
+        return condition(query) if callable(condition) else condition
+
     def records(query: IndicatorQuery) -> QuerySet[Producer]:
-        return _producers_of_area(query).filter(condition)
+        return _producers_of_area(query).filter(matching(query))
 
     def compute(query: IndicatorQuery) -> Measurement:
         producers = _producers_of_area(query)
-        return _share(producers.filter(condition).count(), producers.count())
+        return _share(producers.filter(matching(query)).count(), producers.count())
 
     def by_unit(query: IndicatorQuery) -> dict[int, int]:
         return dict(records(query).order_by().values_list("unit").annotate(n=Count("pk")))
 
     return compute, records, by_unit
+
+
+def _circular_with_evidence(query: IndicatorQuery) -> Q:
+    return shown_green_chain(query.end)
 
 
 # craft villages -----------------------------------------------------------------------------------------------------
@@ -482,10 +494,11 @@ for _code, _name, _definition, _condition in (
         "circular_share",
         gettext_lazy("OCOP producers with a circular-economy value chain"),
         gettext_lazy(
-            "Of the OCOP producers at the end of the period, the share marked as running a circular-economy value "
-            "chain (green OCOP) in the registry."
+            "Of the OCOP producers at the end of the period, the share running a circular-economy or green value "
+            "chain the registry can show: marked so, with a document of record proving it valid at the period's end "
+            "and a raw-material zone of their own."
         ),
-        Q(circular_economy=True),
+        _circular_with_evidence,
     ),
 ):
     _compute, _records, _by_unit = _producer_share(_condition)
