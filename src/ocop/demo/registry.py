@@ -427,6 +427,28 @@ def _zones_and_documents(context: _Context, producers: list) -> None:
         )
 
 
+def _green_evidence(producers: list) -> None:
+    """Most producers marked green that have a raw-material zone hold the paper proving their chain; a few marked
+    ones have the paper but no zone, so target I.2.7 (and the producer page) shows both cases. Its own random
+    stream, so that the rest of the demo stays as it was."""
+    rng = random.Random(27)
+    for producer in producers:
+        if not (producer.is_generated and producer.circular_economy):
+            continue
+        has_zone = producer.raw_material_zones.exists()
+        if rng.random() < (0.75 if has_zone else 0.35):
+            issued = datetime.date(rng.randrange(2021, 2024), rng.randrange(1, 13), rng.randrange(1, 28))
+            add_document(
+                actor=None,
+                producer=producer,
+                kind=DocumentKind.CIRCULAR_ECONOMY,
+                number=f"{rng.randrange(10, 99)}/XN-SNN",
+                issuer="Sở Nông nghiệp và Phát triển nông thôn tỉnh Ninh Thuận",
+                issued_on=issued,
+                title="Xác nhận mô hình sản xuất theo hướng kinh tế tuần hoàn",
+            )
+
+
 def _ideas(context: _Context, producers: list) -> None:
     """Products still in the early cycle (ideas), two of which the producer gave up."""
     rng = context.rng
@@ -478,3 +500,4 @@ def load() -> None:
         _generated_products(context, year, total - len(named_in_year), fours - named_in_year.count(4), producers)
     _zones_and_documents(context, producers)
     _ideas(context, producers)
+    _green_evidence(producers)
