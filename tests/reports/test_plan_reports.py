@@ -29,15 +29,32 @@ def _target(payload, code):
 def test_a_draft_takes_its_header_from_the_reporting_obligation(plan706):
     obligation = plan706.obligations.get(recipient_text="Ủy ban nhân dân tỉnh", frequency="six_monthly")
     report = create_report(actor=None, plan=plan706, period_key="2024-H1", obligation=obligation)
-    assert (report.superior_body, report.issuing_body, report.symbol) == (
-        "UBND TỈNH NINH THUẬN",
-        "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN",
+    # The reporting agency and its superior, as the registry knows them (no history of theirs loaded yet).
+    assert (report.superior_body, report.issuing_body, report.symbol, report.place) == (
+        "UBND tỉnh Ninh Thuận",
+        "Sở Nông nghiệp và Phát triển nông thôn",
         "BC-SNNPTNT",
+        "Ninh Thuận",
     )
     assert report.subject.startswith("Kết quả thực hiện Kế hoạch số 706/KH-UBND ngày 21/02/2024")
     assert report.subject.endswith("(6 tháng đầu năm 2024)")
     payload = report_payload(report, today=TODAY)
     assert payload["status"] == "draft" and payload["figures"]["as_of"] == "2024-06-30"
+
+
+def test_a_2024_report_drafted_today_is_headed_by_the_bodies_in_office_today(plan706):
+    from ocop.accounts.domain.bodies import load_bodies
+
+    load_bodies()
+    obligation = plan706.obligations.get(recipient_text="Bộ Nông nghiệp và Phát triển nông thôn", frequency="annual")
+    report = create_report(actor=None, plan=plan706, period_key="2024", obligation=obligation)
+    assert (report.superior_body, report.issuing_body, report.symbol, report.place) == (
+        "UBND tỉnh Khánh Hòa",
+        "Sở Nông nghiệp và Môi trường",
+        "BC-SNNMT",
+        "Khánh Hòa",
+    )
+    assert report.recipients.splitlines()[0] == "Bộ Nông nghiệp và Môi trường"
 
 
 def test_the_office_rewrites_the_narrative_and_an_empty_section_is_written_from_the_figures_again(plan706):
@@ -54,6 +71,7 @@ def test_an_issued_report_keeps_its_figures_and_a_new_report_shows_the_new_ones(
     producer = make_producer(NHON_HAI)
     certify(make_product(producer), D(2024, 11, 15), stars=4)
     report = create_report(actor=None, plan=plan706, period_key="2024")
+    update_report(actor=None, report=report, signer_title="Giám đốc", signer_name="Nguyễn Văn Hùng")
     issue_report(actor=None, report=report, number="15", report_date=D(2025, 1, 10), today=TODAY)
     report.refresh_from_db()
     frozen = report_payload(report)
@@ -81,11 +99,12 @@ def test_an_issued_report_keeps_its_figures_and_a_new_report_shows_the_new_ones(
     assert report_payload(report) == frozen
 
 
-def test_issuing_needs_a_number_and_a_date_not_in_the_future(plan706):
+def test_issuing_needs_a_number_a_date_not_in_the_future_and_the_signer(plan706):
     report = create_report(actor=None, plan=plan706, period_key="2024")
     with pytest.raises(ValidationError) as raised:
         issue_report(actor=None, report=report, number="", report_date=D(2030, 1, 1), today=TODAY)
-    assert set(raised.value.message_dict) == {"number", "report_date"}
+    assert set(raised.value.message_dict) == {"number", "report_date", "signer_name", "signer_title"}
+    assert raised.value.message_dict["signer_name"] == ["Báo cáo ban hành phải có họ tên người ký."]
     report.refresh_from_db()
     assert report.status == ReportStatus.DRAFT
 
@@ -158,6 +177,7 @@ def test_the_report_command_exports_an_issued_report_with_its_frozen_figures(pla
     with pytest.raises(CommandError):
         call_command("report", "--plan", "706/KH-UBND", "--period", "2024", "--issued")
     report = create_report(actor=None, plan=plan706, period_key="2024")
+    update_report(actor=None, report=report, signer_title="Giám đốc", signer_name="Nguyễn Văn Hùng")
     issue_report(actor=None, report=report, number="15", report_date=D(2025, 1, 10), today=TODAY)
     certify(make_product(make_producer(NHON_HAI)), D(2024, 11, 15), stars=4)
     output = tmp_path / "issued.json"
@@ -181,6 +201,7 @@ def test_the_office_drafts_edits_issues_and_downloads_a_report_on_the_screens(cl
     form = edit.context["form"]
     data = {name: (form[name].value() or "") for name in form.fields}
     data["narrative_recommendations"] = "Đề nghị bổ sung kinh phí in tem."
+    data["signer_name"] = "Nguyễn Văn Hùng"
     assert client.post(reverse("backoffice:report_edit", args=[report.pk]), data).status_code == 302
     report.refresh_from_db()
     assert report.narrative == {"recommendations": "Đề nghị bổ sung kinh phí in tem."}  # the rest stays automatic

@@ -28,6 +28,19 @@ class Organisation(models.Model):
         related_name="subordinates",
     )
     is_active = models.BooleanField(_("active"), default=True)
+    symbol = models.CharField(
+        _("symbol in document numbers"), max_length=20, blank=True, help_text=_("As in “BC-SNNMT”: SNNMT.")
+    )
+    valid_from = models.DateField(_("in office from"), null=True, blank=True)
+    valid_until = models.DateField(_("in office until"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("succeeded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
 
     class Meta:

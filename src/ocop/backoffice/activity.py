@@ -13,6 +13,7 @@ VERB_LABELS = {
     # accounts and login
     "accounts.organisation_created": _("created the organisation"),
     "accounts.organisation_updated": _("updated the organisation"),
+    "accounts.organisation_succeeded": _("recorded the successor of the organisation"),
     "accounts.password_changed": _("changed their password"),
     "accounts.password_reset": _("reset the password"),
     "accounts.role_granted": _("granted a role"),

@@ -29,6 +29,7 @@ def demo_loaded() -> bool:
 def load_demo() -> str:
     """Load every part of the demo once; returns the password shared by the demo accounts."""
     refuse_in_production()
+    from ocop.accounts.domain.bodies import load_bodies
     from ocop.demo import certificates, people, registry, workflow
     from ocop.demo.planning import load_demo_plan
 
@@ -37,6 +38,7 @@ def load_demo() -> str:
     with translation.override(settings.LANGUAGE_CODE):
         registry.load()
         people.load(password)
+        load_bodies(province_code=settings.OCOP_PROVINCE_CODE)  # the demo's bodies with their 2025 successions
         workflow.load(password)
         certificates.load()
         load_demo_plan()  # after people.load: the plan's agencies are the demo's organisations

@@ -15,11 +15,22 @@ from django.utils.translation import gettext as _
 from ocop.accounts.domain.roles import forget_roles
 from ocop.accounts.models import Organisation, User
 from ocop.common.domain.activity import log_action
-from ocop.common.domain.changes import apply_changes
+from ocop.common.domain.changes import apply_changes, ensure_editable
 from ocop.common.text import clean_text, fold
 
 USER_EDITABLE_FIELDS = ("full_name", "email", "phone", "organisation")
-ORGANISATION_EDITABLE_FIELDS = ("name", "short_name", "kind", "unit", "parent", "is_active")
+ORGANISATION_EDITABLE_FIELDS = (
+    "name",
+    "short_name",
+    "kind",
+    "unit",
+    "parent",
+    "is_active",
+    "symbol",
+    "valid_from",
+    "valid_until",
+    "successor",
+)
 _PASSWORD_ALPHABET = string.ascii_letters + string.digits
 
 
@@ -160,6 +171,19 @@ def _clean_organisation_values(values: dict) -> dict:
     return cleaned
 
 
+def _check_organisation_history(organisation: Organisation) -> None:
+    """An office held from one day to another, succeeded by another body (accounts.domain.bodies reads it)."""
+    errors = {}
+    if organisation.valid_from and organisation.valid_until and organisation.valid_until < organisation.valid_from:
+        errors["valid_until"] = _("A body cannot leave office before it took it.")
+    if organisation.successor_id and organisation.successor_id == organisation.pk:
+        errors["successor"] = _("A body cannot succeed itself.")
+    if organisation.successor_id and not organisation.valid_until:
+        errors["valid_until"] = _("Say until when this body held office before its successor.")
+    if errors:
+        raise ValidationError(errors)
+
+
 def _check_organisation_unique(name: str, unit, exclude_pk=None) -> None:
     duplicates = Organisation.objects.filter(search_name=fold(name), unit=unit).exclude(pk=exclude_pk)
     if duplicates.exists():
@@ -167,12 +191,19 @@ def _check_organisation_unique(name: str, unit, exclude_pk=None) -> None:
 
 
 @transaction.atomic
-def create_organisation(*, actor, name: str, kind: str, unit=None, short_name: str = "", parent=None) -> Organisation:
+def create_organisation(
+    *, actor, name: str, kind: str, unit=None, short_name: str = "", parent=None, **history
+) -> Organisation:
+    """A body; ``history`` may give its symbol, the days it holds office and its successor."""
+    ensure_editable(history, ("symbol", "valid_from", "valid_until", "successor"))
     values = _clean_organisation_values({"name": name, "short_name": short_name})
     _check_organisation_unique(values["name"], unit)
-    organisation = Organisation.objects.create(
-        kind=kind, unit=unit, parent=parent, search_name=fold(values["name"]), **values
+    organisation = Organisation(
+        kind=kind, unit=unit, parent=parent, search_name=fold(values["name"]), **values, **history
     )
+    organisation.symbol = clean_text(organisation.symbol)
+    _check_organisation_history(organisation)
+    organisation.save()
     log_action(
         actor=actor,
         verb="accounts.organisation_created",
@@ -188,6 +219,7 @@ def update_organisation(*, actor, organisation: Organisation, **changes) -> Orga
     if not changed:
         return organisation
     _check_organisation_unique(organisation.name, organisation.unit, exclude_pk=organisation.pk)
+    _check_organisation_history(organisation)
     organisation.search_name = fold(organisation.name)
     organisation.save()
     log_action(actor=actor, verb="accounts.organisation_updated", target=organisation, data={"changed": changed})

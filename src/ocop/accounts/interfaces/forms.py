@@ -11,6 +11,7 @@ from ocop.accounts.domain.roles import validate_role_target
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import ROLE_UNIT_LEVEL, OrganisationKind, Role
 from ocop.accounts.models import Organisation
+from ocop.common.forms import DateInput
 from ocop.geo.domain.queries import home_area_units, home_first
 from ocop.geo.enums import Era
 
@@ -136,11 +137,21 @@ class OrganisationForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
     unit = UnitChoiceField(label=_("Administrative unit"), queryset=None, required=False)
     parent = OrganisationChoiceField(label=_("Superior body"), required=False)
+    symbol = forms.CharField(
+        label=_("Symbol in document numbers"), max_length=20, required=False, help_text=_("As in “BC-SNNMT”: SNNMT.")
+    )
+    valid_from = forms.DateField(label=_("In office from"), required=False, widget=DateInput)
+    valid_until = forms.DateField(label=_("In office until"), required=False, widget=DateInput)
+    successor = OrganisationChoiceField(
+        label=_("Succeeded by"), required=False, help_text=_("The body that holds this office after the date above.")
+    )
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units_for(actor)
-        self.fields["parent"].queryset = visible_organisations(actor).select_related("unit").order_by("name")
+        bodies = visible_organisations(actor).select_related("unit").order_by("name")
+        self.fields["parent"].queryset = bodies
+        self.fields["successor"].queryset = bodies
 
 
 class TwoFactorTokenForm(forms.Form):

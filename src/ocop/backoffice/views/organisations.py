@@ -50,7 +50,8 @@ def organisation_create(request):
 
 @require_perm("accounts.manage_organisations", load_object=_load_organisation)
 def organisation_edit(request, pk, obj):
-    initial = {field: getattr(obj, field) for field in ("name", "short_name", "kind", "unit", "parent")}
+    fields = ("name", "short_name", "kind", "unit", "parent", "symbol", "valid_from", "valid_until", "successor")
+    initial = {field: getattr(obj, field) for field in fields}
     form = OrganisationForm(request.POST or None, actor=request.user, initial=initial)
     if save_form(request, form, lambda data: users.update_organisation(actor=request.user, organisation=obj, **data)):
         messages.success(request, _("Changes saved."))

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ocop.accounts.domain.bodies import heading, name_in_office
 from ocop.common.domain.activity import log_action
 from ocop.common.domain.changes import apply_changes, ensure_editable
 from ocop.common.text import clean_text
@@ -69,7 +70,11 @@ def default_subject(plan: Plan, period_label: str) -> str:
     return subject if title.endswith(period_label) else f"{subject} ({period_label})"
 
 
-def _header_defaults(plan: Plan, obligation: ReportingObligation | None) -> dict:
+def _header_defaults(plan: Plan, obligation: ReportingObligation | None, day: datetime.date) -> dict:
+    """The header a new report gets: the obligation's (symbol, place, recipients, signer), then the bodies in office
+    on ``day`` for the reporting agency (the obligation's, else the plan's office) and its superior, so that a 2024
+    plan's report written in 2026 is headed by the bodies of 2026; recipients named after a body that has since been
+    succeeded take its successor's name."""
     office = plan.office
     defaults = {
         "symbol": "",
@@ -94,6 +99,16 @@ def _header_defaults(plan: Plan, obligation: ReportingObligation | None) -> dict
         ):
             if getattr(obligation, source):
                 defaults[field] = getattr(obligation, source)
+    reporter = obligation.reporter if obligation is not None and obligation.reporter_id else office
+    if reporter is not None:
+        head = heading(reporter, day)
+        defaults["superior_body"], defaults["issuing_body"] = head.superior_body, head.issuing_body
+        defaults["place"] = head.place or defaults["place"]
+        if head.symbol:
+            defaults["symbol"] = f"BC-{head.symbol}"
+    defaults["recipients"] = "\n".join(
+        name_in_office(line.strip(), day) for line in defaults["recipients"].splitlines() if line.strip()
+    )
     return defaults
 
 
@@ -126,7 +141,9 @@ def _ensure_draft(report: PlanReport) -> None:
         raise ValidationError(_("An issued report is frozen: draft a new report instead."), code="issued")
 
 
-def unsaved_draft(plan: Plan, period_key: str, obligation: ReportingObligation | None = None) -> PlanReport:
+def unsaved_draft(
+    plan: Plan, period_key: str, obligation: ReportingObligation | None = None, today: datetime.date | None = None
+) -> PlanReport:
     """A draft with the header a new report gets (from the obligation, else from the plan's office), not saved:
     what ``ocop report`` prints without issuing anything."""
     period = plan_period(plan, period_key)
@@ -135,7 +152,7 @@ def unsaved_draft(plan: Plan, period_key: str, obligation: ReportingObligation |
         obligation=obligation,
         period_key=period.key,
         subject=default_subject(plan, period.label_vi),
-        **_clean_header(_header_defaults(plan, obligation)),
+        **_clean_header(_header_defaults(plan, obligation, today or timezone.localdate())),
     )
 
 
@@ -235,6 +252,10 @@ def issue_report(
         errors["report_date"] = _("An issued report needs its date.")
     elif report_date > today:
         errors["report_date"] = _("A report cannot be dated in the future.")
+    if not report.signer_name:
+        errors["signer_name"] = _("An issued report needs the name of the person who signs it.")
+    if not report.signer_title:
+        errors["signer_title"] = _("An issued report needs the title of the person who signs it.")
     if errors:
         raise ValidationError(errors)
     report.number, report.report_date = number, report_date

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from ocop.accounts.domain.bodies import load_bodies
 from ocop.accounts.domain.bootstrap import ADMIN_USERNAME, ensure_administrator
 from ocop.common.addresses import site_url
 from ocop.common.i18n import compile_catalogues
@@ -49,6 +50,8 @@ class Command(BaseCommand):
             demo_password = load_demo()
         elif demo_loaded():
             new_accounts = complete_demo()
+        # The bodies of the 2025 reorganisation (a no-op when present), for the headings of official papers.
+        load_bodies(province_code=settings.OCOP_PROVINCE_CODE)
         self.print_banner(admin, demo_password, new_accounts)
         if not no_serve:
             self.serve(bind, workers)
