@@ -13,7 +13,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ocop.backoffice.access import paginate, require_perm
+from ocop.backoffice.access import paginate, paginate_keys, require_perm
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.certificates.domain import issuing, revocation, supervision
 from ocop.certificates.domain.actions import CertificateAction, allowed_actions
@@ -86,7 +86,11 @@ def certificate_list(request):
         "certificates/certificate_list.html",
         {
             "filters": filters,
-            "page": paginate(request, rows),
+            "page": paginate_keys(
+                request,
+                rows,
+                lambda keys: with_status(Certificate.objects.filter(pk__in=keys)).select_related(*LIST_RELATED),
+            ),
             "breadcrumbs": _crumbs(),
             "can_register": request.user.has_perm("certificates.register_certificate"),
         },

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ocop.backoffice.access import paginate, require_perm
+from ocop.backoffice.access import paginate_keys, require_perm
 from ocop.backoffice.files import attachment_response
 from ocop.backoffice.forms import form_page, save_form
 from ocop.common.db import vi_ordered
@@ -22,7 +22,7 @@ from ocop.producers.domain.green import missing_for_green_chain
 from ocop.producers.domain.queries import visible_producers
 from ocop.producers.interfaces.exporters import producers_workbook
 from ocop.producers.interfaces.forms import DocumentForm, ProducerFilterForm, ProducerForm
-from ocop.producers.models import SupportingDocument
+from ocop.producers.models import Producer, SupportingDocument
 
 
 def _load_producer(request, pk, **_route):
@@ -40,7 +40,15 @@ def producer_list(request):
     rows = rows.order_by(vi_ordered("name"), "pk")
     if request.GET.get("format") == "xlsx":
         return xlsx_response(producers_workbook(rows), "chu-the-ocop.xlsx")
-    page = paginate(request, rows.annotate(product_count=Count("products")))
+    page = paginate_keys(
+        request,
+        rows,
+        lambda keys: (
+            Producer.objects.filter(pk__in=keys)
+            .select_related("unit__parent", "craft_village")
+            .annotate(product_count=Count("products"))
+        ),
+    )
     return render(
         request,
         "backoffice/producer_list.html",
