@@ -63,6 +63,7 @@ OTHER_MODULES = {
     "common.cache": "enums",  # the file cache backend the settings name: no model, no domain
     "common.backup": "domain",  # ocop backup / ocop restore
     "common.storage": "interfaces",  # the file storage writing whole files, and the full-disk page
+    "common.replica": "interfaces",  # the router the settings name and the decorator views wear
     "accounts.admin_site": "interfaces",  # the Django admin behind the back office's login
     "accounts.lockout": "interfaces",  # the login lockout handler django-axes calls
     "common.xlsx": "interfaces",

@@ -74,3 +74,14 @@ def test_an_office_history_that_cannot_be_is_refused():
         update_organisation(actor=None, organisation=body, successor=body, valid_until=D(2025, 6, 30))
     update_organisation(actor=None, organisation=body, successor=other, valid_until=D(2025, 6, 30))
     assert bodies.in_office(body, D(2025, 7, 1)) == other
+
+
+def test_a_councils_decision_is_offered_to_the_committee_in_office_on_the_day(reorganised):
+    from ocop.councils.domain.decisions import default_issuing_body
+    from tests.factories import make_council
+
+    council = make_council(unit_key=("58", "province", "before_2025"), members=3)
+    assert default_issuing_body(council, D(2024, 12, 27)) == "Ủy ban nhân dân tỉnh Ninh Thuận"
+    assert default_issuing_body(council, D(2026, 7, 20)) == "Ủy ban nhân dân tỉnh Khánh Hòa"
+    unknown = make_council(unit_key=("01", "province", "from_2025"), members=3)
+    assert default_issuing_body(unknown, D(2026, 7, 20)) == unknown.unit.name  # no committee in the registry

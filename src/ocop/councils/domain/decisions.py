@@ -9,9 +9,13 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from ocop.accounts.domain.bodies import in_office
+from ocop.accounts.enums import OrganisationKind
+from ocop.accounts.models import Organisation
 from ocop.certificates.domain.issuing import ISSUING_BODIES, issue_certificate, record_decision
 from ocop.certificates.enums import RecognitionLevel
 from ocop.common.domain.activity import log_action
@@ -55,10 +59,18 @@ def draft_decision(session: Session) -> DraftDecision:
     )
 
 
-def default_issuing_body(council) -> str:
+def default_issuing_body(council, day: datetime.date | None = None) -> str:
     """Who signs the council's decision: the Ministry for its (central) council, which the province only records;
-    the council's own area (the district's or province's People's Committee) otherwise."""
-    return ISSUING_BODIES[RecognitionLevel.CENTRAL] if council.level == Level.CENTRAL else council.unit.name
+    otherwise the People's Committee of the council's area in office on ``day`` (a council of Ninh Thuận deciding in
+    2026: UBND tỉnh Khánh Hòa), or the area's name when the registry knows no committee for it."""
+    if council.level == Level.CENTRAL:
+        return ISSUING_BODIES[RecognitionLevel.CENTRAL]
+    committee = Organisation.objects.filter(
+        unit=council.unit, kind__in=(OrganisationKind.PROVINCIAL_COMMITTEE, OrganisationKind.DISTRICT_COMMITTEE)
+    ).first()
+    if committee is None:
+        return council.unit.name
+    return in_office(committee, day or timezone.localdate()).name
 
 
 def _area_at(level: str, dossier):
