@@ -203,9 +203,9 @@ def _funding_table(review: dict) -> Table | None:
     return Table(
         columns=[
             Column("STT", 13, "center"),
-            Column("Nguồn kinh phí", 92),
-            Column("Kế hoạch (đồng)", 30, "right"),
-            Column("Đã sử dụng (đồng)", 30, "right"),
+            Column("Nguồn kinh phí", 82),
+            Column("Kế hoạch (đồng)", 35, "right"),
+            Column("Đã sử dụng (đồng)", 35, "right"),
         ],
         rows=[
             (str(index), row["source"], money(row["planned"]), money(row["spent"]))
@@ -217,14 +217,14 @@ def _funding_table(review: dict) -> Table | None:
 def _annex_table(review: dict) -> Table:
     return Table(
         columns=[
-            Column("STT", 11, "center"),
-            Column("Tên sản phẩm", 40),
-            Column("Chủ thể", 40),
-            Column("Xã, phường", 26),
-            Column("Hạng", 12, "center"),
-            Column("Điểm", 14, "center"),
+            Column("STT", 12, "center"),
+            Column("Tên sản phẩm", 34),
+            Column("Chủ thể", 36),
+            Column("Xã, phường", 24),
+            Column("Số sao", 12, "center"),
+            Column("Điểm", 16, "center"),
             Column("Hình thức", 20, "center"),
-            Column("Quyết định", 30),
+            Column("Quyết định công nhận", 30, "center"),
         ],
         rows=[
             (
@@ -232,10 +232,10 @@ def _annex_table(review: dict) -> Table:
                 row["product"],
                 row["producer"],
                 row["commune"],
-                f"{row['stars']} sao",
+                str(row["stars"]),
                 "" if row["score"] is None else vi_number(row["score"], 2),
                 row["kind"],
-                row["decision"],
+                row["decision"].replace(" ngày ", "\n"),
             )
             for index, row in enumerate(review["annex"], start=1)
         ],
