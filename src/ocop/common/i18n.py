@@ -24,6 +24,12 @@ def compile_catalogues() -> list[Path]:
     return written
 
 
+def chosen_language(cookies: dict) -> str:
+    """The language the switch's cookie names, if the system has it; Vietnamese otherwise."""
+    chosen = cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class VietnameseFirstLocaleMiddleware:
     """Vietnamese unless the person chose English with the language switch (its cookie). The browser's
     Accept-Language is ignored on purpose: officers' computers are often set up in English."""
@@ -32,8 +38,7 @@ class VietnameseFirstLocaleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        translation.activate(chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE)
+        translation.activate(chosen_language(request.COOKIES))
         request.LANGUAGE_CODE = translation.get_language()
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)

@@ -4,10 +4,10 @@ import functools
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 
+from ocop.common.cache import count
 from ocop.common.client import client_address
 
 
@@ -34,17 +34,17 @@ class RequestBodyLimitMiddleware:
         return self.get_response(request)
 
 
-def _over_rate(scope: str, address: str) -> tuple[bool, int]:
+# Where a request already counted before Django's request path (ocop.public.page_cache.PublicPageFastPath) leaves
+# its verdict, so that it is counted once. A WSGI environ key with a dot cannot come from a request header.
+RATE_VERDICT = "ocop.rate_verdict"
+
+
+def over_rate(scope: str, address: str) -> tuple[bool, int]:
     """Count this request in the address's current window; returns whether it is over and the seconds left."""
     limit, window = settings.OCOP_PUBLIC_RATES[scope]
     now = int(time.time())
-    key = f"rate:{scope}:{address}:{now // window}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between add and incr
-        count = 1
-    return count > limit, window - now % window
+    counted = count(f"rate:{scope}:{address}:{now // window}", window)
+    return counted > limit, window - now % window
 
 
 def throttled(scope: str):
@@ -53,7 +53,7 @@ def throttled(scope: str):
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            over, retry_after = _over_rate(scope, client_address(request))
+            over, retry_after = request.META.pop(RATE_VERDICT, None) or over_rate(scope, client_address(request))
             if over:
                 response = render(
                     request, "errors/too_many_requests.html", {"minutes": -(-retry_after // 60)}, status=429
@@ -62,6 +62,7 @@ def throttled(scope: str):
                 return response
             return view(request, *args, **kwargs)
 
+        wrapper.throttle_scope = scope
         return wrapper
 
     return decorator
