@@ -6,12 +6,16 @@ Run it on a database filled by ``ocop generate --scale national`` (see docs/oper
 in-process through Django's test client as an administrator, who sees every province (a user ``bench.admin``
 is made if missing), so the
 figure is the server's time without the network: the first and last page of the product and producer lists, a
-filtered list, an accent-free search, the certificate list and the dashboard (p50 and p95 over ``--runs``), then the
-Excel export of every product once. The floor beside each list is the same page of rows read straight from the
-database (count and one page, the columns the list shows), what any list must at least do.
+filtered list, an accent-free search, the certificate list and the dashboard (p50 and p95 over ``--runs``); then,
+once each: the Excel export of every product (time to its first bytes and to its last), the report of plan
+706/KH-UBND for 2024 in every format (``ocop load_plan`` first; figures and rendering, as ``ocop report`` does) and
+the import of a 2,000-row workbook (500 producers, 1,500 products: the check and the apply, rolled back afterwards).
+The floor beside each list is the same page of rows read straight from the database (count and one page, the
+columns the list shows), what any list must at least do.
 """
 
 import argparse
+import io
 import math
 import os
 import statistics
@@ -27,12 +31,29 @@ import django  # noqa: E402
 
 django.setup()
 
+import xlsxwriter  # noqa: E402
 from django.conf import settings  # noqa: E402
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.utils import translation  # noqa: E402
 
 from ocop.accounts.models import User  # noqa: E402
+from ocop.geo.enums import UnitLevel  # noqa: E402
+from ocop.geo.models import AdministrativeUnit  # noqa: E402
+from ocop.planning.domain.progress import plan_period  # noqa: E402
+from ocop.planning.models import Plan  # noqa: E402
 from ocop.producers.models import Producer, Product  # noqa: E402
+from ocop.registry_import.domain.import_parsing import (  # noqa: E402
+    PRODUCER_COLUMNS,
+    PRODUCER_SHEET,
+    PRODUCT_COLUMNS,
+    PRODUCT_SHEET,
+)
+from ocop.registry_import.domain.importing import apply_import, check_import  # noqa: E402
+from ocop.reports.domain.plan_reports import live_payload, unsaved_draft  # noqa: E402
+from ocop.reports.interfaces import files  # noqa: E402
 
 PAGE = 25  # backoffice.access.paginate
 
@@ -103,10 +124,78 @@ def main() -> None:
         p50, p95 = _timed(lambda url=url: client.get(url), runs)
         floor_text = f"{_timed(floor, runs)[1]:10.1f}" if floor else f"{'–':>10}"
         print(f"{label:34} {p50:8.1f} {p95:8.1f} {floor_text}")
+    _export(client, products)
+    _report()
+    _import(_administrator())
+
+
+def _export(client: Client, products: int) -> None:
     started = time.perf_counter()
     response = client.get("/backoffice/products/?format=xlsx")
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    print(f"Excel export of {products} products: {time.perf_counter() - started:.1f} s, {len(body) / 1e6:.1f} MB")
+    chunks = iter(response.streaming_content)
+    first = next(chunks)
+    first_at = time.perf_counter() - started
+    size = len(first) + sum(len(chunk) for chunk in chunks)
+    print(
+        f"Excel export of {products} products: first bytes after {first_at:.2f} s, "
+        f"whole file after {time.perf_counter() - started:.1f} s, {size / 1e6:.1f} MB"
+    )
+
+
+def _report() -> None:
+    plan = Plan.objects.filter(reference="706/KH-UBND").first()
+    if plan is None:
+        print("Report: no plan 706/KH-UBND here (ocop load_plan)")
+        return
+    key = plan_period(plan, "2024").key
+    obligation = plan.obligations.order_by("position", "pk").first()
+    with translation.override(settings.LANGUAGE_CODE):
+        for fmt in files.FORMATS:
+            started = time.perf_counter()
+            content = files.render(live_payload(unsaved_draft(plan, key, obligation)), fmt)
+            print(f"Report 706/KH-UBND 2024, {fmt:4}: {time.perf_counter() - started:.1f} s, {len(content):,} bytes")
+
+
+def _import(actor: User) -> None:
+    """500 producers and 1,500 products in one of today's communes, undone afterwards."""
+    commune = AdministrativeUnit.objects.current().filter(level=UnitLevel.COMMUNE).order_by("code").first()
+    prefix = time.time_ns() % 10**6
+    producers = [
+        {"name": f"HTX thử tải số {n}", "legal_form": "Hợp tác xã", "registration_number": f"9{prefix:06d}{n:03d}",
+         "unit_code": commune.code, "unit_name": commune.name, "representative_name": "Nguyễn Thị Lan"}
+        for n in range(500)
+    ]  # fmt: skip
+    products = [
+        {"name": f"Sản phẩm thử tải số {n}", "product_set": 7,
+         "producer_registration_number": producers[n % 500]["registration_number"], "packaging": "Hộp 250 g"}
+        for n in range(1500)
+    ]  # fmt: skip
+    upload = SimpleUploadedFile("thu-tai.xlsx", _registry_workbook(producers, products))
+    with transaction.atomic():
+        started = time.perf_counter()
+        batch = check_import(actor=actor, upload=upload)
+        checked = time.perf_counter() - started
+        if batch.status != batch.Status.CHECKED:
+            raise SystemExit(f"the import was refused: {batch.report['errors'][:3]}")
+        plan = apply_import(actor=actor, batch=batch)
+        done = time.perf_counter() - started
+        transaction.set_rollback(True)
+    print(f"Import of 2,000 rows ({plan.report()['counts']}): checked {checked:.1f} s, applied {done:.1f} s in all")
+
+
+def _registry_workbook(producers: list[dict], products: list[dict]) -> bytes:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheets = ((PRODUCER_SHEET, PRODUCER_COLUMNS, producers), (PRODUCT_SHEET, PRODUCT_COLUMNS, products))
+    for name, columns, rows in sheets:
+        sheet = book.add_worksheet(name)
+        for col, spec in enumerate(columns):
+            sheet.write_string(0, col, spec.header)
+            for row, values in enumerate(rows, start=1):
+                if spec.key in values:
+                    sheet.write(row, col, values[spec.key])
+    book.close()
+    return buffer.getvalue()
 
 
 if __name__ == "__main__":

@@ -103,7 +103,7 @@ def test_the_excel_link_downloads_every_row_of_the_list(office, names, name, pre
     assert "page=" not in export
     response = office.get(urljoin(url, export))
     assert response.status_code == 200
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(sheet.iter_rows(values_only=True))
     header_row = next(index for index, row in enumerate(rows) if column in row)
     position = rows[header_row].index(column)

@@ -94,7 +94,7 @@ def test_the_expiring_list_exports_what_it_shows(client):
     expiring = registered(make_product(name="Muối ớt"), decided_to_expire_in(90))
     registered(make_product(name="Nho tươi"), days_ago(365))
     response = client.get(reverse("backoffice:expiry_list"), {"format": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
     assert expiring.number in values and "Muối ớt" in values and "Nho tươi" not in values
 

@@ -143,7 +143,7 @@ def test_export_follows_the_filters(client):
     client.force_login(make_user(Role.PROVINCE_OFFICE))
     response = client.get(reverse("backoffice:product_list"), {"product_set": 9, "format": "xlsx"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Mã sản phẩm OCOP", "Tên", "Bộ sản phẩm")
     assert [row[1] for row in rows[1:]] == ["Nước mắm"]
@@ -188,7 +188,7 @@ def test_every_registry_list_exports_to_excel(client, name):
     create_craft_village(actor=None, name="Làng gốm Bàu Trúc", unit=producer.unit)
     client.force_login(make_user(Role.PROVINCE_OFFICE))
     response = client.get(reverse(name), {"format": "xlsx"})
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(response.getvalue())).active.iter_rows(values_only=True))
     assert rows[0][0] == "Tên"
     assert len(rows) == 2
 

@@ -1,13 +1,15 @@
 """Excel exports of certificate lists (whatever the list's filters selected)."""
 
+from collections.abc import Iterator
+
 from django.utils.translation import gettext as _
 
 from ocop.certificates.enums import CertificateStatus
-from ocop.common.xlsx import Column, Sheet, workbook_bytes
+from ocop.common.xlsx import Column, Sheet, list_workbook
 from ocop.producers import product_sets
 
 
-def certificates_workbook(certificates, title: str = "") -> bytes:
+def certificates_workbook(certificates, title: str = "") -> Iterator[bytes]:
     """``certificates`` carry the status annotation (certificates.domain.status.with_status)."""
     columns = [
         Column(_("Certificate number"), lambda c: c.number, 26),
@@ -30,4 +32,4 @@ def certificates_workbook(certificates, title: str = "") -> bytes:
         Column(_("Registered from earlier records"), lambda c: c.registered_from_records, 12),
         Column(_("Generated demo record"), lambda c: c.is_generated, 10),
     ]
-    return workbook_bytes([Sheet(_("Certificates"), columns, certificates, title=title)])
+    return list_workbook(Sheet(_("Certificates"), columns, certificates, title=title))

@@ -1,12 +1,14 @@
 """Excel exports of registry lists (whatever the list's filters selected)."""
 
+from collections.abc import Iterator
+
 from django.utils.translation import gettext as _
 
-from ocop.common.xlsx import Column, Sheet, workbook_bytes
+from ocop.common.xlsx import Column, Sheet, list_workbook
 from ocop.producers import product_sets
 
 
-def producers_workbook(producers) -> bytes:
+def producers_workbook(producers) -> Iterator[bytes]:
     columns = [
         Column(_("Name"), lambda p: p.name, 40),
         Column(_("Legal form"), lambda p: p.get_legal_form_display(), 22),
@@ -30,10 +32,10 @@ def producers_workbook(producers) -> bytes:
         Column(_("Craft village"), lambda p: p.craft_village.name if p.craft_village_id else "", 20),
         Column(_("Generated demo record"), lambda p: p.is_generated, 10),
     ]
-    return workbook_bytes([Sheet(_("Producers"), columns, producers)])
+    return list_workbook(Sheet(_("Producers"), columns, producers))
 
 
-def products_workbook(products) -> bytes:
+def products_workbook(products) -> Iterator[bytes]:
     """``products`` must carry the lifecycle annotations (state, stars, certified_until)."""
     columns = [
         Column(_("OCOP product code"), lambda p: p.code, 20),
@@ -52,10 +54,10 @@ def products_workbook(products) -> bytes:
         Column(_("GTIN"), lambda p: p.gtin, 16),
         Column(_("Generated demo record"), lambda p: p.is_generated, 10),
     ]
-    return workbook_bytes([Sheet(_("Products"), columns, products)])
+    return list_workbook(Sheet(_("Products"), columns, products))
 
 
-def zones_workbook(zones) -> bytes:
+def zones_workbook(zones) -> Iterator[bytes]:
     columns = [
         Column(_("Name"), lambda z: z.name, 30),
         Column(_("Raw material"), lambda z: z.material, 20),
@@ -66,10 +68,10 @@ def zones_workbook(zones) -> bytes:
         Column(_("Location"), lambda z: z.location, 24),
         Column(_("Generated demo record"), lambda z: z.is_generated, 10),
     ]
-    return workbook_bytes([Sheet(_("Raw-material zones"), columns, zones)])
+    return list_workbook(Sheet(_("Raw-material zones"), columns, zones))
 
 
-def villages_workbook(villages) -> bytes:
+def villages_workbook(villages) -> Iterator[bytes]:
     columns = [
         Column(_("Name"), lambda v: v.name, 30),
         Column(_("Craft"), lambda v: v.craft, 20),
@@ -78,4 +80,4 @@ def villages_workbook(villages) -> bytes:
         Column(_("recognition decision date"), lambda v: v.recognition_date, 14),
         Column(_("Producers"), lambda v: v.producer_count, 10),
     ]
-    return workbook_bytes([Sheet(_("Craft villages"), columns, villages)])
+    return list_workbook(Sheet(_("Craft villages"), columns, villages))
