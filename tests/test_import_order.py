@@ -53,6 +53,7 @@ OTHER_MODULES = {
     "common.text": "enums",  # plain Python helpers, no model: usable from every layer
     "common.dates": "enums",
     "common.addresses": "enums",  # the public address, read by the settings: plain Python, no Django
+    "common.object_storage": "enums",  # the object store the settings name: plain Python, no Django
     "common.db": "enums",
     "common.i18n": "interfaces",
     "common.uploads": "domain",

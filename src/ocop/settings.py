@@ -13,6 +13,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from ocop.common.addresses import DEFAULT_BIND, host_of, site_url
+from ocop.common.object_storage import object_storage
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -251,6 +252,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Uploaded and generated files on S3-compatible object storage when OCOP_S3_BUCKET is set (docs/operations.md).
+STORAGES["default"] = object_storage(os.environ) or STORAGES["default"]
 
 # Mail: written to files under data/mail by default; OCOP_EMAIL_HOST switches to SMTP.
 if os.environ.get("OCOP_EMAIL_HOST"):
