@@ -19,9 +19,10 @@ SOURCE = Path(__file__).resolve().parents[1] / "src"
 
 # From the bottom up. Why this order: geo needs only common; accounts scopes users to geo's units; the registry
 # (producers) is scoped through accounts; evaluation holds the rule sets; certificates are issued to producers' products
-# under a rule set; a dossier files for a product and asks which certificate is in force; councils score dossiers and
-# issue certificates; planning computes its indicators from certificates, dossiers and the registry; reports write up
-# plans; the registry import writes producers and certificates; the demo loads everything; the view apps show it all.
+# under a rule set; stamps trace a product and show its certificate; a dossier files for a product and asks which
+# certificate is in force; councils score dossiers and issue certificates; planning computes its indicators from
+# certificates, dossiers and the registry; reports write up plans; the registry import writes producers and
+# certificates; the demo loads everything; the view apps show it all.
 APP_ORDER = (
     ("common",),
     ("geo",),
@@ -29,6 +30,7 @@ APP_ORDER = (
     ("producers",),
     ("evaluation",),
     ("certificates",),
+    ("traceability",),
     ("dossiers",),
     ("councils",),
     ("planning",),

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "ocop.producers",
     "ocop.evaluation",
     "ocop.certificates",
+    "ocop.traceability",
     "ocop.planning",
     "ocop.reports",
     "ocop.dossiers",

@@ -114,6 +114,11 @@ VERB_LABELS = {
     "certificates.suspended": _("suspended the certificate"),
     "certificates.suspension_lifted": _("lifted the suspension"),
     "certificates.suspension_overdue": _("flagged an overdue suspension"),
+    # traceability
+    "traceability.stamps_issued": _("issued the stamps"),
+    "traceability.stamps_refused": _("refused the stamp request"),
+    "traceability.stamps_requested": _("asked for stamps"),
+    "traceability.stamps_voided": _("voided stamps"),
     # plans and reports
     "planning.plan_created": _("created the plan"),
     "planning.plan_updated": _("updated the plan"),
