@@ -3,6 +3,8 @@ SQLite file and answering a small HTML page, run by the same gunicorn settings (
 
 /c/<number>/: the certificate by its number (the unique index the public check page uses in the end).
 /products/: one page of 24 products in force, ordered by name (what the catalogue lists).
+/01/<gtin>/21/<serial>, /ocop/<code>/21/<serial>: the stamp by its serial (the unique index the scan page uses), with
+its product and producer.
 """
 
 import html
@@ -50,6 +52,23 @@ def _catalogue() -> bytes:
     return f"<!doctype html><title>OCOP</title><table>{cells}</table>".encode()
 
 
+def _stamp(serial: str) -> bytes | None:
+    row = (
+        _connection()
+        .execute(
+            "SELECT s.serial, s.voided_at, p.name, r.name FROM traceability_stamp s "
+            "JOIN traceability_stampbatch b ON b.id = s.batch_id JOIN producers_product p ON p.id = b.product_id "
+            "JOIN producers_producer r ON r.id = p.producer_id WHERE s.serial = ?",
+            (serial,),
+        )
+        .fetchone()
+    )
+    if row is None:
+        return None
+    cells = "".join(f"<td>{html.escape(str(value))}</td>" for value in row)
+    return f"<!doctype html><title>{html.escape(row[0])}</title><table><tr>{cells}</tr></table>".encode()
+
+
 def application(environ, start_response):
     path = unquote(environ.get("PATH_INFO", ""))
     body = None
@@ -57,6 +76,8 @@ def application(environ, start_response):
         body = _certificate(path[3:-1])
     elif path == "/products/":
         body = _catalogue()
+    elif path.startswith(("/01/", "/ocop/")) and "/21/" in path:
+        body = _stamp(path.rsplit("/21/", 1)[1])
     if body is None:
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]

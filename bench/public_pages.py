@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/public_pages.py [--seconds 15] [--connections 64] [--data-dir DIR]
 
+The pages: the certificate check (over every certificate number), the catalogue, and the stamp scan page (over every
+stamp the demo issued, voided ones included).
+
 Loads the demo (as ./scripts/up does) into a data folder of its own unless --data-dir names one, starts the system
 and a bare WSGI app on the same SQLite file (bench/floor.py) under the same gunicorn settings as `ocop up`
 (2 workers x 4 threads), warms both with one pass over every certificate, then runs wrk (Debian package `wrk`) with
@@ -122,9 +125,17 @@ def main() -> None:
     database = data / "ocop.sqlite3"
     with sqlite3.connect(database) as connection:
         numbers = [row[0] for row in connection.execute("SELECT number FROM certificates_certificate ORDER BY id")]
+        stamps = connection.execute(
+            "SELECT s.serial, p.gtin, p.code FROM traceability_stamp s JOIN traceability_stampbatch b "
+            "ON b.id = s.batch_id JOIN producers_product p ON p.id = b.product_id ORDER BY s.id"
+        ).fetchall()
     pages = {
         "/c/<number>/ (certificate check)": [f"/c/{number}/" for number in numbers],
         "/products/ (catalogue, page 1)": ["/products/"],
+        "/01/…/21/<serial> (stamp scan)": [
+            f"/01/{gtin.zfill(14)}/21/{serial}" if gtin else f"/ocop/{code}/21/{serial}"
+            for serial, gtin, code in stamps
+        ],
     }
     app_port, floor_port = _free_port(), _free_port()
     servers = [
@@ -136,7 +147,8 @@ def main() -> None:
         ),
     ]
     try:
-        print(f"{len(numbers)} certificates; wrk -t2 -c{arguments.connections} -d{arguments.seconds}s per line\n")
+        settings = f"wrk -t2 -c{arguments.connections} -d{arguments.seconds}s per line"
+        print(f"{len(numbers)} certificates, {len(stamps)} stamps; {settings}\n")
         print(f"{'page':36} {'':6} {'requests/s':>11} {'p99 ms':>8} {'non-2xx':>8} {'share of floor':>15}")
         for page, paths in pages.items():
             figures = {}

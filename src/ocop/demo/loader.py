@@ -30,7 +30,7 @@ def load_demo() -> str:
     """Load every part of the demo once; returns the password shared by the demo accounts."""
     refuse_in_production()
     from ocop.accounts.domain.bodies import load_bodies
-    from ocop.demo import certificates, people, registry, workflow
+    from ocop.demo import certificates, people, registry, stamps, workflow
     from ocop.demo.planning import load_demo_plan
 
     password = generate_password()
@@ -41,6 +41,7 @@ def load_demo() -> str:
         load_bodies(province_code=settings.OCOP_PROVINCE_CODE)  # the demo's bodies with their 2025 successions
         workflow.load(password)
         certificates.load()
+        stamps.load()
         load_demo_plan()  # after people.load: the plan's agencies are the demo's organisations
     log_action(actor=None, verb=DEMO_LOADED_VERB)
     return password
@@ -49,15 +50,19 @@ def load_demo() -> str:
 @transaction.atomic
 def complete_demo() -> tuple[list[str], str]:
     """Add to a demo loaded by an earlier version the parts it did not have yet (plan 706 and its progress, new demo
-    accounts); returns the usernames of the accounts added and the password they share (the earlier demo password
-    is not known: it is stored only as a hash)."""
+    accounts, stamps); returns the usernames of the accounts added and the password they share (the earlier demo
+    password is not known: it is stored only as a hash)."""
+    from ocop.demo import stamps
     from ocop.demo.people import add_missing_accounts
     from ocop.demo.planning import load_demo_plan
     from ocop.planning.models import Plan
+    from ocop.traceability.models import StampBatch
 
     password = generate_password()
     with translation.override(settings.LANGUAGE_CODE):
         if not Plan.objects.filter(reference="706/KH-UBND").exists():
             load_demo_plan()
         added = add_missing_accounts(password)
+        if not StampBatch.objects.exists():
+            stamps.load()
     return added, password

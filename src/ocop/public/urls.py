@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ocop.public import calculator, views
+from ocop.public import calculator, stamps, views
 
 app_name = "public"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("certificates/", views.certificate_search, name="certificate_search"),
     path("c/<path:number>/json/", views.certificate_json, name="certificate_json"),
     path("c/<path:number>/", views.certificate, name="certificate"),
+    # The stamp scan: GS1 Digital Link URIs, with no trailing slash (a redirect costs a cheap phone a round trip).
+    path("01/<str:gtin>/21/<str:serial>", stamps.stamp_by_gtin, name="stamp_by_gtin"),
+    path("ocop/<str:code>/21/<str:serial>", stamps.stamp_by_code, name="stamp_by_code"),
     path("products/", views.catalogue, name="catalogue"),
     path("products/json/", views.catalogue_json, name="catalogue_json"),
     path("producers/<int:pk>/", views.producer, name="producer"),

@@ -9,3 +9,12 @@ class BatchStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     ISSUED = "issued", _("Issued")
     REFUSED = "refused", _("Refused")
+
+
+class Verdict(models.TextChoices):
+    """What a scan of a stamp finds, in the words the scan page shows."""
+
+    GENUINE = "genuine", _("Genuine stamp")
+    VOIDED = "voided", _("Voided stamp")
+    UNKNOWN = "unknown", _("Stamp not found")
+    INVALID = "invalid", _("Not a valid stamp code")

@@ -60,6 +60,12 @@ def in_force(certificates: QuerySet[Certificate], day: datetime.date | None = No
     return certificates.filter(in_force_condition(day or timezone.localdate()))
 
 
+def latest_certificates(product) -> QuerySet[Certificate]:
+    """The product's certificates not replaced by another, latest first: the first is the one that speaks for the
+    product, in force or not. ``product`` may be an ``OuterRef`` (in a subquery)."""
+    return Certificate.objects.filter(product=product, replaced_by__isnull=True).order_by("-issued_on", "-id")
+
+
 def current_certificate(product, on: datetime.date) -> Certificate | None:
     """The product's certificate in force on ``on``, the latest first."""
     return in_force(Certificate.objects.filter(product=product), on).order_by("-issued_on", "-id").first()

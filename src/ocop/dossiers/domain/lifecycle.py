@@ -6,7 +6,7 @@ import datetime
 from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
-from ocop.certificates.models import Certificate
+from ocop.certificates.domain.validity import latest_certificates
 from ocop.dossiers.enums import ACTIVE_STATES, PLAN_MILESTONES
 from ocop.dossiers.models import Dossier, Milestone
 from ocop.producers.enums import ProductState
@@ -22,7 +22,7 @@ def with_lifecycle(products: QuerySet[Product], today: datetime.date | None = No
     expired; a business plan received → in business plan; otherwise an idea.
     """
     today = today or timezone.localdate()
-    current = Certificate.objects.filter(product=OuterRef("pk"), replaced_by__isnull=True).order_by("-issued_on", "-id")
+    current = latest_certificates(OuterRef("pk"))
     annotated = products.annotate(
         certified_until=Subquery(current.values("valid_until")[:1]),
         certificate_stars=Subquery(current.values("stars")[:1]),
