@@ -1,14 +1,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # The most stamps one batch may ask for: a year's printing for a large producer (plan 706 funds 30,000 in all).
 MAX_BATCH = 100_000
 
 
 class BatchStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
-    ISSUED = "issued", _("Issued")
-    REFUSED = "refused", _("Refused")
+    REQUESTED = "requested", pgettext_lazy("stamp request", "Requested")
+    ISSUED = "issued", pgettext_lazy("stamp request", "Issued")
+    REFUSED = "refused", pgettext_lazy("stamp request", "Refused")
 
 
 class Verdict(models.TextChoices):

@@ -8,6 +8,7 @@ from ocop.planning.domain.assessment import LIGHT_OF
 from ocop.planning.enums import Light, Progress, TaskStatus
 from ocop.producers.models import ImportBatch
 from ocop.reports.models import ReportStatus
+from ocop.traceability.enums import BatchStatus
 
 register = template.Library()
 
@@ -26,6 +27,10 @@ BADGES = {
     ),
     "report": (ReportStatus, {ReportStatus.ISSUED: "ok", ReportStatus.DRAFT: "off"}),
     "progress": (Progress, {progress: LIGHT_TONE[light] for progress, light in LIGHT_OF.items()}),
+    "stamps": (
+        BatchStatus,
+        {BatchStatus.ISSUED: "ok", BatchStatus.REQUESTED: "warn", BatchStatus.REFUSED: "bad"},
+    ),
     "import": (
         ImportBatch.Status,
         {ImportBatch.Status.APPLIED: "ok", ImportBatch.Status.CHECKED: "warn", ImportBatch.Status.REJECTED: "bad"},

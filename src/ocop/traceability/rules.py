@@ -1,0 +1,22 @@
+"""Who may do what with stamps. Which batches a user sees is decided by traceability.domain.queries (officers: the
+producers of their area; producer accounts: their own)."""
+
+import rules
+
+from ocop.accounts.rules import (
+    is_admin,
+    is_commune_officer,
+    is_department_staff,
+    is_district_officer,
+    is_producer,
+    is_province_office,
+)
+
+office = is_admin | is_province_office
+area_editors = office | is_district_officer | is_commune_officer
+
+rules.add_perm("traceability.view_stamps", area_editors | is_department_staff | is_producer)
+rules.add_perm("traceability.request_stamps", area_editors | is_producer)
+rules.add_perm("traceability.decide_stamps", office)
+rules.add_perm("traceability.void_stamps", office | is_producer)
+rules.add_perm("traceability.print_stamps", office | is_producer)
