@@ -84,7 +84,8 @@ def _wrk(base: str, paths: list[str], seconds: int, connections: int, work: Path
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p99 = _milliseconds(re.search(r"99%\s+([\d.]+\w+)", output).group(1))
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
-    return rate, p99, errors
+    sent = int(re.search(r"(\d+) requests in", output).group(1))
+    return rate, p99, errors, sent
 
 
 def _milliseconds(text: str) -> float:
@@ -137,6 +138,8 @@ def main() -> None:
             for serial, gtin, code in stamps
         ],
     }
+    _flush_scans(environment)  # scans spooled by an earlier run are not this run's
+    scans_before = _stored_scans(database)
     app_port, floor_port = _free_port(), _free_port()
     servers = [
         _gunicorn("ocop.wsgi:application", app_port, environment),
@@ -146,6 +149,7 @@ def main() -> None:
             environment | {"OCOP_BENCH_DATABASE": str(database), "PYTHONPATH": str(ROOT / "bench")},
         ),
     ]
+    scans_sent = 0
     try:
         settings = f"wrk -t2 -c{arguments.connections} -d{arguments.seconds}s per line"
         print(f"{len(numbers)} certificates, {len(stamps)} stamps; {settings}\n")
@@ -156,8 +160,10 @@ def main() -> None:
                 base = f"http://127.0.0.1:{port}"
                 _warm(base, paths)
                 figures[name] = _wrk(base, paths, arguments.seconds, arguments.connections, work)
+            if page.endswith("(stamp scan)"):
+                scans_sent = len(paths) + figures["system"][3]  # the warming pass and wrk's requests
             for name in ("floor", "system"):
-                rate, p99, errors = figures[name]
+                rate, p99, errors, _sent = figures[name]
                 share = f"{rate / figures['floor'][0]:.2f}x" if name == "system" else ""
                 print(f"{page if name == 'floor' else '':36} {name:6} {rate:11.0f} {p99:8.1f} {errors:8} {share:>15}")
     finally:
@@ -165,6 +171,26 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
+    _reconcile_scans(database, environment, scans_before, scans_sent)
+
+
+def _flush_scans(environment: dict) -> None:
+    command = [sys.executable, "-c", "from ocop.cli import main; main()", "flush_scans", "--all"]
+    subprocess.run(command, env=environment, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def _stored_scans(database: Path) -> int:
+    with sqlite3.connect(database) as connection:
+        return connection.execute("SELECT count(*) FROM traceability_scan").fetchone()[0]
+
+
+def _reconcile_scans(database: Path, environment: dict, before: int, sent: int) -> None:
+    """Every scan the system answered is stored once: what wrk and the warming pass sent against what the flush of
+    the spooled scans wrote (the servers are stopped, so the running minute is flushed too)."""
+    _flush_scans(environment)
+    stored = _stored_scans(database) - before
+    verdict = "reconciled" if stored == sent else "MISMATCH"
+    print(f"\nstamp scans sent to the system: {sent:,}; stored by the flush: {stored:,} ({verdict})")
 
 
 if __name__ == "__main__":

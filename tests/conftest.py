@@ -48,9 +48,10 @@ def plan706(db):
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, _media_root):
+def _test_settings(settings, _media_root, tmp_path):
     settings.LANGUAGE_CODE = "vi"
     settings.MEDIA_ROOT = _media_root  # uploads never land in the checkout's data/ folder
+    settings.OCOP_SCAN_SPOOL = tmp_path / "scans"  # nor scans: each test counts its own
     # Each test gets an empty cache of its own (the public pages cache per certificate number, and numbers repeat
     # between tests since each test's data is rolled back).
     settings.CACHES = {"default": _test_cache()}

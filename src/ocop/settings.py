@@ -185,6 +185,8 @@ CACHES = {
     }
 }
 OCOP_PUBLIC_CACHE_SECONDS = int(os.environ.get("OCOP_PUBLIC_CACHE_SECONDS", "600"))
+# Where the stamp scan pages spool their scans until `ocop flush_scans` stores them (one folder per machine).
+OCOP_SCAN_SPOOL = Path(os.environ.get("OCOP_SCAN_SPOOL", DATA_DIR / "scans"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

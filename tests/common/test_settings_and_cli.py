@@ -100,6 +100,7 @@ def test_ocop_alone_lists_the_platforms_commands(capsys, monkeypatch):
         "load_units",
         "load_demo",
         "certificates_daily",
+        "flush_scans",
         "load_ruleset",
         "score",
         "load_plan",

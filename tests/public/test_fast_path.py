@@ -155,3 +155,21 @@ def test_the_catalogue_under_a_visitors_filter_is_kept_per_address(wsgi, certifi
     assert "Nho sấy dẻo".encode() in first["body"]
     assert get(searched) == first and reached["django"] == 1
     assert get(reverse("public:catalogue") + "?q=xoai")["body"] != first["body"] and reached["django"] == 2
+
+
+def test_every_scan_of_a_stamp_is_recorded_whichever_path_answers_it(wsgi, settings):
+    import time
+
+    from ocop.traceability.domain.scan import stamp_path
+    from ocop.traceability.domain.scan_log import flush_scans
+    from ocop.traceability.domain.stamps import issue_stamps, request_stamps
+    from ocop.traceability.models import Scan
+
+    get, reached = wsgi
+    settings.OCOP_PUBLIC_RATES = {"page": (100, 60), "lookup": (3, 600)}
+    product = make_product()
+    stamp = issue_stamps(actor=None, batch=request_stamps(actor=None, product=product, quantity=1)).stamps.get()
+    answers = [get(stamp_path(product, stamp.serial))["status"] for _ in range(4)]
+    assert answers == [200, 200, 200, 429] and reached["django"] == 2  # the first and the refused one
+    assert flush_scans(now=time.time() + 120) == 3  # the refused request was not a scan
+    assert Scan.objects.filter(stamp=stamp, verdict="genuine").count() == 3

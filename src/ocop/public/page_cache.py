@@ -7,6 +7,7 @@ served from there either by the view (``cached_page``) or, before Django's reque
 answers a scan at a few cache reads: the same throttle, the same key, the same bytes."""
 
 import functools
+from collections.abc import Callable
 from http import HTTPStatus
 
 from django.conf import settings
@@ -88,13 +89,17 @@ class PublicPageFastPath:
 
 
 @functools.lru_cache(maxsize=4096)
-def _kept_page_scope(path: str) -> str | None:
-    """The throttle scope of the kept public page at this path, None when the path is not one."""
+def _kept_page_route(path: str) -> tuple[str, Callable | None, dict] | None:
+    """The kept public page at this path: its throttle scope, what records its visit (a stamp's scan) and the
+    address's arguments; None when the path is not one."""
     try:
-        view = resolve(path).func
+        match = resolve(path)
     except Resolver404:
         return None
-    return getattr(view, "throttle_scope", None) if getattr(view, "public_page", False) else None
+    scope = getattr(match.func, "throttle_scope", None)
+    if scope is None or not getattr(match.func, "public_page", False):
+        return None
+    return scope, getattr(match.func, "record_scan", None), match.kwargs
 
 
 def kept_page(environ) -> tuple | None:
@@ -111,10 +116,14 @@ def kept_page(environ) -> tuple | None:
         request.get_host()
     except DisallowedHost:
         return None
-    scope = _kept_page_scope(request.path_info)
-    if scope is None:
+    route = _kept_page_route(request.path_info)
+    if route is None:
         return None
+    scope, record, arguments = route
     verdict = environ[RATE_VERDICT] = over_rate(scope, client_address(request))
     if verdict[0]:
         return None
-    return cache.get(publication.page_key(chosen_language(request.COOKIES), request.get_full_path()))
+    kept = cache.get(publication.page_key(chosen_language(request.COOKIES), request.get_full_path()))
+    if kept is not None and record is not None:
+        record(arguments)
+    return kept

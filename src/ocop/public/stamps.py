@@ -1,6 +1,9 @@
 """The scan page behind every stamp's QR code: the verdict in large words, then the product, its producer, its
 raw-material zones and its OCOP certificate's status today (in red when it is not in force). Cached like the other
-public pages, so a scan is answered before Django's request path; it never writes."""
+public pages, so a scan is answered before Django's request path; it never writes to the database: each scan is
+spooled (traceability.domain.scan_log) and stored in bulk later."""
+
+import functools
 
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -11,12 +14,42 @@ from ocop.common.replica import reads_from_replica
 from ocop.producers import product_sets
 from ocop.public.page_cache import cached_page
 from ocop.traceability.domain.scan import GTIN, OCOP_CODE, scan
+from ocop.traceability.domain.scan_log import spool
 from ocop.traceability.enums import Verdict
 
-VERDICT_TONE = {Verdict.GENUINE: "ok", Verdict.VOIDED: "bad", Verdict.UNKNOWN: "bad", Verdict.INVALID: "bad"}
+VERDICT_TONE = {
+    Verdict.GENUINE: "ok",
+    Verdict.SUSPICIOUS: "bad",
+    Verdict.VOIDED: "bad",
+    Verdict.UNKNOWN: "bad",
+    Verdict.INVALID: "bad",
+}
+ANSWERED = {200, 404}  # what the page says of a stamp; a refused or throttled request is not a scan
+
+
+def records_scan(key_type: str, key_name: str):
+    """Spool every scan the page answers. The fast path in front of Django (public.page_cache) calls the same
+    ``record_scan`` with the address's arguments when it answers from a kept page."""
+
+    def record(route: dict) -> None:
+        spool(key_type, route[key_name], route["serial"])
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            if response.status_code in ANSWERED:
+                record(kwargs)
+            return response
+
+        wrapper.record_scan = record
+        return wrapper
+
+    return decorator
 
 
 @throttled("lookup")
+@records_scan(GTIN, "gtin")
 @require_safe
 @cached_page
 @reads_from_replica
@@ -25,6 +58,7 @@ def stamp_by_gtin(request, gtin: str, serial: str):
 
 
 @throttled("lookup")
+@records_scan(OCOP_CODE, "code")
 @require_safe
 @cached_page
 @reads_from_replica

@@ -16,6 +16,15 @@ class Verdict(models.TextChoices):
     """What a scan of a stamp finds, in the words the scan page shows."""
 
     GENUINE = "genuine", _("Genuine stamp")
+    SUSPICIOUS = "suspicious", _("Stamp scanned suspiciously often")
     VOIDED = "voided", _("Voided stamp")
     UNKNOWN = "unknown", _("Stamp not found")
     INVALID = "invalid", _("Not a valid stamp code")
+
+
+class ScanFlag(models.TextChoices):
+    """Why the scan log flagged a stamp (traceability.domain.scan_log)."""
+
+    REPEATED = "repeated", _("scanned more often than one product is")
+    BURST = "burst", _("scanned many times within minutes")
+    VOIDED = "voided", _("scanned after it was voided")

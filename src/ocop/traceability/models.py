@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ocop.traceability.enums import MAX_BATCH, BatchStatus
+from ocop.traceability.enums import MAX_BATCH, BatchStatus, ScanFlag, Verdict
 
 
 class StampBatch(models.Model):
@@ -44,6 +44,11 @@ class Stamp(models.Model):
     position = models.PositiveIntegerField(_("number in the batch"))
     voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
     void_reason = models.CharField(_("reason for voiding"), max_length=255, blank=True)
+    # Kept up by the scan log's flush (traceability.domain.scan_log), never by the request that scanned.
+    first_scanned_at = models.DateTimeField(_("first scanned at"), null=True, blank=True)
+    scan_count = models.PositiveIntegerField(_("scans"), default=0)
+    flagged_at = models.DateTimeField(_("flagged at"), null=True, blank=True)
+    flag_reason = models.CharField(_("why it was flagged"), max_length=20, choices=ScanFlag.choices, blank=True)
 
     class Meta:
         verbose_name = _("stamp")
@@ -52,3 +57,31 @@ class Stamp(models.Model):
 
     def __str__(self) -> str:
         return self.serial
+
+
+class Scan(models.Model):
+    """One scan of a stamp's address, as the public page answered it. Nothing about who scanned is kept."""
+
+    serial = models.CharField(_("code read"), max_length=40)
+    stamp = models.ForeignKey(Stamp, verbose_name=_("stamp"), on_delete=models.PROTECT, related_name="scans", null=True)
+    verdict = models.CharField(_("verdict"), max_length=10, choices=Verdict.choices)
+    scanned_at = models.DateTimeField(_("scanned at"))
+
+    class Meta:
+        verbose_name = _("scan")
+        verbose_name_plural = _("scans")
+        indexes = [models.Index(fields=["stamp", "scanned_at"]), models.Index(fields=["scanned_at"])]
+
+    def __str__(self) -> str:
+        return self.serial
+
+
+class FlushedSpool(models.Model):
+    """A spool file of scans already stored: a flush that stopped before deleting it does not store it twice."""
+
+    name = models.CharField(max_length=200, unique=True)
+    flushed_at = models.DateTimeField()
+    scans = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return self.name

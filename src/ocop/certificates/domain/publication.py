@@ -368,6 +368,11 @@ def page_key(language: str, path: str) -> str:
     return f"{PREFIX}:page:{generation}:{timezone.localdate().isoformat()}:{language}:{address}"
 
 
+def forget_pages(paths) -> None:
+    """Drop the kept pages at these addresses, in every language, leaving every other page kept."""
+    cache.delete_many([page_key(language, path) for path in paths for language, _name in settings.LANGUAGES])
+
+
 def _start_new_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)

@@ -10,10 +10,11 @@ from django.db.models import OuterRef, Subquery
 from ocop.certificates.domain.publication import certificate_card
 from ocop.certificates.domain.validity import latest_certificates
 from ocop.traceability.domain.serials import normalise, printed
-from ocop.traceability.enums import Verdict
+from ocop.traceability.enums import ScanFlag, Verdict
 from ocop.traceability.models import Stamp
 
 GTIN = "01"
+SUSPICIOUS_FLAGS = {ScanFlag.REPEATED, ScanFlag.BURST}  # a copied stamp; a voided one has its own verdict
 OCOP_CODE = "ocop"
 
 
@@ -41,15 +42,18 @@ def scan(key_type: str, key: str, raw_serial: str) -> dict:
         .annotate(certificate_number=Subquery(current.values("number")[:1]))
         .first()
     )
-    if stamp is None or not _key_matches(stamp.batch.product, key_type, key):
-        return {"verdict": Verdict.UNKNOWN, "serial": serial}
+    verdict = verdict_of(stamp, key_type, key)
+    if verdict == Verdict.UNKNOWN:
+        return {"verdict": verdict, "serial": serial}
     product = stamp.batch.product
     return {
-        "verdict": Verdict.VOIDED if stamp.voided_at else Verdict.GENUINE,
+        "verdict": verdict,
         "serial": serial,
         "printed_serial": printed(serial),
         "position": stamp.position,
         "voided_at": stamp.voided_at,
+        "first_scanned_at": stamp.first_scanned_at,
+        "flag": stamp.get_flag_reason_display() if stamp.flag_reason else "",
         "product_name": product.name,
         "product_code": product.code,
         "product_set": product.product_set,
@@ -58,6 +62,18 @@ def scan(key_type: str, key: str, raw_serial: str) -> dict:
         "zones": list(product.raw_material_zones.order_by("name").values("name", "growing_area_code")),
         "certificate": certificate_card(stamp.certificate_number) if stamp.certificate_number else None,
     }
+
+
+def verdict_of(stamp: Stamp | None, key_type: str, key: str, at=None) -> Verdict:
+    """The verdict on a stamp found by a serial whose check part is right (``at``: the moment of the scan, now when
+    not given): unknown when there is none or it belongs to another product, voided once voided, else genuine."""
+    if stamp is None or not _key_matches(stamp.batch.product, key_type, key):
+        return Verdict.UNKNOWN
+    if stamp.voided_at is not None and (at is None or stamp.voided_at <= at):
+        return Verdict.VOIDED
+    if stamp.flag_reason in SUSPICIOUS_FLAGS and (at is None or stamp.flagged_at <= at):
+        return Verdict.SUSPICIOUS
+    return Verdict.GENUINE
 
 
 def _key_matches(product, key_type: str, key: str) -> bool:

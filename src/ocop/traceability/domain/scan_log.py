@@ -1,0 +1,143 @@
+"""Scans recorded without a write in the request that answers them, then stored in bulk.
+
+The scan page (and the fast path in front of it) appends one line per scan to a spool file of its process and minute
+(``OCOP_SCAN_SPOOL``, ``data/scans`` by default): one ``O_APPEND`` write, which never interleaves with another
+process's. ``flush_scans`` (``ocop flush_scans``, every minute) stores the lines of every minute that has ended:
+each line becomes a ``Scan`` with the verdict the page gave, each stamp's count and first scan are brought up to
+date, and the anomaly rules flag a stamp scanned more often than one product is, in a burst, or after it was voided.
+A file is stored once: its name is recorded in the same transaction as its scans, and a flush that stopped before
+deleting it deletes it the next time without storing it again. Nothing about who scanned is written: no address,
+no device, no place.
+"""
+
+import datetime
+import os
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ocop.certificates.domain.publication import forget_pages
+from ocop.traceability.domain.scan import stamp_path, verdict_of
+from ocop.traceability.domain.serials import normalise
+from ocop.traceability.enums import ScanFlag, Verdict
+from ocop.traceability.models import FlushedSpool, Scan, Stamp
+
+SUFFIX = ".scans"
+MAX_FIELD = 40  # what a line keeps of the key and the serial a visitor typed
+REPEATED_SCANS = 50  # more scans than one product in a household gets: its stamp was copied
+BURST_SCANS, BURST_MINUTES = 10, 10
+INSERT_CHUNK = 2_000
+
+
+def spool_dir() -> Path:
+    return Path(settings.OCOP_SCAN_SPOOL)
+
+
+def spool(key_type: str, key: str, serial: str) -> None:
+    """Note one scan; called by the page, never waits for the database."""
+    now = time.time()
+    fields = (f"{now:.3f}", key_type[:8], _clean(key), _clean(serial))
+    path = spool_dir() / f"{time.strftime('%Y%m%d%H%M', time.gmtime(now))}-{os.getpid()}{SUFFIX}"
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    except FileNotFoundError:
+        spool_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        os.write(descriptor, ("\t".join(fields) + "\n").encode())
+    finally:
+        os.close(descriptor)
+
+
+def _clean(text: str) -> str:
+    return "".join(character for character in text[:MAX_FIELD] if character.isprintable() and character != "\t")
+
+
+def flush_scans(now: float | None = None) -> int:
+    """Store the scans of every minute that has ended; returns how many were stored."""
+    current_minute = time.strftime("%Y%m%d%H%M", time.gmtime(now or time.time()))
+    stored = 0
+    for path in sorted(spool_dir().glob(f"*{SUFFIX}")):
+        if path.name[:12] >= current_minute:
+            continue  # its minute is still running: a process may still append to it
+        stored += _flush_file(path)
+        path.unlink(missing_ok=True)
+    return stored
+
+
+@transaction.atomic
+def _flush_file(path: Path) -> int:
+    if FlushedSpool.objects.filter(name=path.name).exists():
+        return 0
+    lines = [line.split("\t") for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    scans = _scans_of([fields for fields in lines if len(fields) == 4])
+    Scan.objects.bulk_create(scans, batch_size=INSERT_CHUNK)
+    _update_stamps(scans)
+    FlushedSpool.objects.create(name=path.name, flushed_at=timezone.now(), scans=len(scans))
+    return len(scans)
+
+
+def _scans_of(lines: list[list[str]]) -> list[Scan]:
+    """Each line as the scan page judged it, the stamps read in bulk."""
+    serials = {normalise(serial) for _at, _type, _key, serial in lines} - {None}
+    ordered = sorted(serials)
+    stamps = {
+        stamp.serial: stamp
+        for start in range(0, len(ordered), INSERT_CHUNK)
+        for stamp in Stamp.objects.filter(serial__in=ordered[start : start + INSERT_CHUNK]).select_related(
+            "batch__product"
+        )
+    }
+    scans = []
+    for at, key_type, key, typed in lines:
+        serial = normalise(typed)
+        stamp = stamps.get(serial) if serial else None
+        scanned_at = datetime.datetime.fromtimestamp(float(at), tz=datetime.UTC)
+        verdict = verdict_of(stamp, key_type, key, scanned_at) if serial else Verdict.INVALID
+        scans.append(
+            Scan(
+                serial=serial or typed[:MAX_FIELD],
+                stamp=stamp if verdict != Verdict.UNKNOWN else None,
+                verdict=verdict,
+                scanned_at=scanned_at,
+            )
+        )
+    return scans
+
+
+def _update_stamps(scans: list[Scan]) -> None:
+    by_stamp: dict[int, list[datetime.datetime]] = defaultdict(list)
+    for item in scans:
+        if item.stamp_id:
+            by_stamp[item.stamp_id].append(item.scanned_at)
+    counts = Counter({stamp_id: len(times) for stamp_id, times in by_stamp.items()})
+    now = timezone.now()
+    shown_anew = []  # stamps whose page now says something new: their first scan, or a flag
+    for stamp in Stamp.objects.filter(pk__in=by_stamp).select_related("batch__product").select_for_update(of=("self",)):
+        times = sorted(by_stamp[stamp.pk])
+        flag = _flag(stamp, times)
+        if flag and not stamp.flagged_at:
+            stamp.flagged_at, stamp.flag_reason = now, flag
+            shown_anew.append(stamp)
+        if stamp.first_scanned_at is None or times[0] < stamp.first_scanned_at:
+            stamp.first_scanned_at = times[0]
+            shown_anew.append(stamp)
+        stamp.scan_count = F("scan_count") + counts[stamp.pk]
+        stamp.save(update_fields=["scan_count", "first_scanned_at", "flagged_at", "flag_reason"])
+    paths = {stamp_path(stamp.batch.product, stamp.serial) for stamp in shown_anew}
+    transaction.on_commit(lambda: forget_pages(paths))
+
+
+def _flag(stamp: Stamp, times: list[datetime.datetime]) -> str:
+    if stamp.voided_at is not None and times[-1] >= stamp.voided_at:
+        return ScanFlag.VOIDED
+    if stamp.scan_count + len(times) > REPEATED_SCANS:
+        return ScanFlag.REPEATED
+    window = datetime.timedelta(minutes=BURST_MINUTES)
+    recent = Scan.objects.filter(stamp=stamp, scanned_at__gte=times[-1] - window).count()
+    return ScanFlag.BURST if recent >= BURST_SCANS else ""
