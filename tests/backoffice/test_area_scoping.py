@@ -31,6 +31,8 @@ PROVINCE_WIDE = {
     "public:certificate_json": "public: anyone may check a certificate",
     "public:producer": "public: a producer with a certificate in force is shown to everyone",
     "public:producer_json": "public: a producer with a certificate in force is shown to everyone",
+    "public:stamp_by_code": "public: anyone may scan a stamp",
+    "public:stamp_by_gtin": "public: anyone may scan a stamp",
 }
 AREA_ROLES = (Role.COMMUNE_OFFICER, Role.DISTRICT_OFFICER, Role.PRODUCER)
 CASES = [
