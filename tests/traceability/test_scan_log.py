@@ -133,3 +133,13 @@ def test_nothing_personal_is_written(batch, settings):
     fields = path.read_text().strip().split("\t")
     assert len(fields) == 4 and fields[1:3] == [OCOP_CODE, batch.product.code]
     assert str(os.getpid()) in path.name  # the process, not the visitor
+
+
+def test_a_line_cut_short_is_skipped_and_the_rest_stored(batch, settings):
+    serial = batch.stamps.get(position=1).serial
+    spool(OCOP_CODE, batch.product.code, serial)
+    [path] = settings.OCOP_SCAN_SPOOL.iterdir()
+    with path.open("a") as spooled:
+        spooled.write(f"17331\tocop\t{batch.product.code}\n")  # three fields: cut short
+        spooled.write(f"1733x.5\tocop\t{batch.product.code}\t{serial}\n")  # not a time
+    assert flush_scans(now=LATER) == 1

@@ -35,7 +35,7 @@ from ocop.certificates.enums import IN_FORCE_STATUSES
 from ocop.certificates.models import Certificate, Suspension
 from ocop.common.text import fold, vi_sort_key
 
-PREFIX = "ocop:public:v1"
+PREFIX = "ocop:public:v2"  # v2: kept pages hold their headers (public.page_cache)
 NOT_FOUND = {"found": False}
 # Certificate numbers are the product code, the year and an optional sequence: 58-22882-001-2024/2024-2.
 NUMBER_PATTERN = re.compile(r"^[0-9A-Z][0-9A-Z./-]{2,59}$")

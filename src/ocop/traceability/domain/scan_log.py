@@ -75,11 +75,20 @@ def _flush_file(path: Path) -> int:
     if FlushedSpool.objects.filter(name=path.name).exists():
         return 0
     lines = [line.split("\t") for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
-    scans = _scans_of([fields for fields in lines if len(fields) == 4])
+    scans = _scans_of([fields for fields in lines if len(fields) == 4 and _is_time(fields[0])])
     Scan.objects.bulk_create(scans, batch_size=INSERT_CHUNK)
     _update_stamps(scans)
     FlushedSpool.objects.create(name=path.name, flushed_at=timezone.now(), scans=len(scans))
     return len(scans)
+
+
+def _is_time(text: str) -> bool:
+    """A line cut short (a full disk) is skipped rather than stopping every later flush."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _scans_of(lines: list[list[str]]) -> list[Scan]:
