@@ -20,7 +20,11 @@ from ocop.traceability.models import FlushedSpool, Scan
 from tests.factories import make_product
 
 pytestmark = pytest.mark.django_db
-LATER = time.time() + 120  # a flush after the running minute has ended
+
+
+def _later() -> float:
+    """A flush after the running minute has ended."""
+    return time.time() + 120
 
 
 @pytest.fixture
@@ -48,27 +52,29 @@ def test_scans_from_racing_processes_are_all_stored_exactly_once(batch, settings
         worker.start()
     for worker in workers:
         worker.join(timeout=60)
-    assert flush_scans(now=LATER) == 1_000
+    assert flush_scans(now=_later()) == 1_000
     assert Scan.objects.filter(stamp=stamp, verdict__in=[Verdict.GENUINE, Verdict.SUSPICIOUS]).count() == 1_000
     stamp.refresh_from_db()
     assert stamp.scan_count == 1_000 and stamp.first_scanned_at is not None
     assert list(settings.OCOP_SCAN_SPOOL.iterdir()) == []
-    assert flush_scans(now=LATER) == 0
+    assert flush_scans(now=_later()) == 0
 
 
-def test_the_running_minute_is_left_for_the_next_flush(batch):
+def test_the_running_minute_is_left_for_the_next_flush(batch, settings):
     spool(OCOP_CODE, batch.product.code, batch.stamps.get(position=1).serial)
-    assert flush_scans() == 0 and not Scan.objects.exists()
-    assert flush_scans(now=LATER) == 1
+    [path] = settings.OCOP_SCAN_SPOOL.iterdir()
+    minute = datetime.datetime.strptime(path.name[:12], "%Y%m%d%H%M").replace(tzinfo=datetime.UTC).timestamp()
+    assert flush_scans(now=minute + 59) == 0 and not Scan.objects.exists()  # the file's own minute, still running
+    assert flush_scans(now=minute + 60) == 1
 
 
 def test_a_file_already_stored_is_deleted_without_storing_it_twice(batch, settings):
     spool(OCOP_CODE, batch.product.code, batch.stamps.get(position=1).serial)
     [path] = settings.OCOP_SCAN_SPOOL.iterdir()
     content = path.read_bytes()
-    flush_scans(now=LATER)
+    flush_scans(now=_later())
     path.write_bytes(content)  # as if the flush had stopped after committing, before deleting the file
-    assert flush_scans(now=LATER) == 0
+    assert flush_scans(now=_later()) == 0
     assert Scan.objects.count() == 1 and FlushedSpool.objects.get().scans == 1 and not path.exists()
 
 
@@ -85,7 +91,7 @@ def test_each_scan_keeps_the_verdict_the_page_gave(batch):
         (OCOP_CODE, product.code, "<script>\talert(1)\n"),
     ):
         spool(key_type, key, serial)
-    flush_scans(now=LATER)
+    flush_scans(now=_later())
     verdicts = list(Scan.objects.order_by("pk").values_list("verdict", flat=True))
     assert verdicts == ["genuine", "voided", "unknown", "unknown", "invalid", "invalid"]
     assert Scan.objects.filter(verdict="voided").get().stamp == second
@@ -100,7 +106,7 @@ def test_a_copied_stamp_is_flagged_and_its_page_says_so(client, batch, monkeypat
     for _ in range(scan_log.REPEATED_SCANS):
         spool(OCOP_CODE, batch.product.code, stamp.serial)
     with django_capture_on_commit_callbacks(execute=True):
-        flush_scans(now=LATER)
+        flush_scans(now=_later())
     stamp.refresh_from_db()
     assert stamp.flag_reason == ScanFlag.REPEATED and stamp.scan_count == scan_log.REPEATED_SCANS + 1
     page = client.get(path).content.decode()  # the kept page was dropped when the stamp was flagged
@@ -112,7 +118,7 @@ def test_a_burst_of_scans_within_minutes_is_flagged(batch):
     stamp = batch.stamps.get(position=1)
     for _ in range(scan_log.BURST_SCANS):
         spool(OCOP_CODE, batch.product.code, stamp.serial)
-    flush_scans(now=LATER)
+    flush_scans(now=_later())
     stamp.refresh_from_db()
     assert stamp.flag_reason == ScanFlag.BURST
 
@@ -121,7 +127,7 @@ def test_a_scan_after_voiding_flags_the_stamp(batch):
     void_stamps(actor=None, batch=batch, first=1, last=1, reason="Mất")
     stamp = batch.stamps.get(position=1)
     spool(OCOP_CODE, batch.product.code, stamp.serial)
-    flush_scans(now=LATER)
+    flush_scans(now=_later())
     stamp.refresh_from_db()
     assert stamp.flag_reason == ScanFlag.VOIDED and stamp.flagged_at <= timezone.now()
     assert stamp.voided_at <= stamp.flagged_at + datetime.timedelta(seconds=1)
@@ -142,4 +148,4 @@ def test_a_line_cut_short_is_skipped_and_the_rest_stored(batch, settings):
     with path.open("a") as spooled:
         spooled.write(f"17331\tocop\t{batch.product.code}\n")  # three fields: cut short
         spooled.write(f"1733x.5\tocop\t{batch.product.code}\t{serial}\n")  # not a time
-    assert flush_scans(now=LATER) == 1
+    assert flush_scans(now=_later()) == 1
