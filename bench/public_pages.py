@@ -3,7 +3,8 @@
     .venv/bin/python bench/public_pages.py [--seconds 15] [--connections 64] [--data-dir DIR]
 
 The pages: the certificate check (over every certificate number), the catalogue, and the stamp scan page (over every
-stamp the demo issued, voided ones included).
+stamp the demo issued, voided ones included). Then 20,000 scans from 32 connections, counted one by one, against
+the scans ``ocop flush_scans`` stores: the two must be equal.
 
 Loads the demo (as ./scripts/up does) into a data folder of its own unless --data-dir names one, starts the system
 and a bare WSGI app on the same SQLite file (bench/floor.py) under the same gunicorn settings as `ocop up`
@@ -13,6 +14,8 @@ for the run (OCOP_PUBLIC_*): they bound one address, and wrk is one address. Set
 """
 
 import argparse
+import concurrent.futures
+import http.client
 import os
 import re
 import shutil
@@ -138,8 +141,6 @@ def main() -> None:
             for serial, gtin, code in stamps
         ],
     }
-    _flush_scans(environment)  # scans spooled by an earlier run are not this run's
-    scans_before = _stored_scans(database)
     app_port, floor_port = _free_port(), _free_port()
     servers = [
         _gunicorn("ocop.wsgi:application", app_port, environment),
@@ -149,7 +150,6 @@ def main() -> None:
             environment | {"OCOP_BENCH_DATABASE": str(database), "PYTHONPATH": str(ROOT / "bench")},
         ),
     ]
-    scans_sent = 0
     try:
         settings = f"wrk -t2 -c{arguments.connections} -d{arguments.seconds}s per line"
         print(f"{len(numbers)} certificates, {len(stamps)} stamps; {settings}\n")
@@ -160,8 +160,6 @@ def main() -> None:
                 base = f"http://127.0.0.1:{port}"
                 _warm(base, paths)
                 figures[name] = _wrk(base, paths, arguments.seconds, arguments.connections, work)
-            if page.endswith("(stamp scan)"):
-                scans_sent = len(paths) + figures["system"][3]  # the warming pass and wrk's requests
             for name in ("floor", "system"):
                 rate, p99, errors, _sent = figures[name]
                 share = f"{rate / figures['floor'][0]:.2f}x" if name == "system" else ""
@@ -171,7 +169,7 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
-    _reconcile_scans(database, environment, scans_before, scans_sent)
+    _reconcile_scans(database, environment, pages["/01/…/21/<serial> (stamp scan)"])
 
 
 def _flush_scans(environment: dict) -> None:
@@ -184,9 +182,39 @@ def _stored_scans(database: Path) -> int:
         return connection.execute("SELECT count(*) FROM traceability_scan").fetchone()[0]
 
 
-def _reconcile_scans(database: Path, environment: dict, before: int, sent: int) -> None:
-    """Every scan the system answered is stored once: what wrk and the warming pass sent against what the flush of
-    the spooled scans wrote (the servers are stopped, so the running minute is flushed too)."""
+def _send_scans(base: str, paths: list[str], total: int, connections: int = 32) -> int:
+    """Scan ``total`` times from ``connections`` keep-alive connections at once; returns the scans answered (a
+    counted load: wrk stops with requests in flight, which the server answers and records but wrk does not count)."""
+    host, port = base.removeprefix("http://").split(":")
+
+    def client(share: int, offset: int) -> int:
+        connection, answered = http.client.HTTPConnection(host, int(port)), 0
+        for index in range(share):
+            connection.request("GET", paths[(offset + index) % len(paths)])
+            response = connection.getresponse()
+            response.read()
+            answered += response.status in (200, 404)
+        connection.close()
+        return answered
+
+    shares = [total // connections + (index < total % connections) for index in range(connections)]
+    with concurrent.futures.ThreadPoolExecutor(connections) as pool:
+        return sum(pool.map(client, shares, [index * 997 for index in range(connections)]))
+
+
+def _reconcile_scans(database: Path, environment: dict, paths: list[str]) -> None:
+    """Every scan the system answered is stored once: the scans a counted load sent to a fresh server against what
+    the flush of the spooled scans wrote. Each flush runs with the servers stopped (``flush_scans --all`` stores the
+    running minute too, which a serving process may still be writing)."""
+    _flush_scans(environment)
+    before = _stored_scans(database)
+    port = _free_port()
+    server = _gunicorn("ocop.wsgi:application", port, environment)
+    try:
+        sent = _send_scans(f"http://127.0.0.1:{port}", paths, 20_000)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
     _flush_scans(environment)
     stored = _stored_scans(database) - before
     verdict = "reconciled" if stored == sent else "MISMATCH"

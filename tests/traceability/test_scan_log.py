@@ -23,8 +23,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _later() -> float:
-    """A flush after the running minute has ended."""
-    return time.time() + 120
+    """A flush a full minute after the running minute has ended."""
+    return time.time() + 180
 
 
 @pytest.fixture
@@ -60,12 +60,12 @@ def test_scans_from_racing_processes_are_all_stored_exactly_once(batch, settings
     assert flush_scans(now=_later()) == 0
 
 
-def test_the_running_minute_is_left_for_the_next_flush(batch, settings):
+def test_a_minute_is_stored_once_a_full_minute_has_passed_after_it(batch, settings):
     spool(OCOP_CODE, batch.product.code, batch.stamps.get(position=1).serial)
     [path] = settings.OCOP_SCAN_SPOOL.iterdir()
     minute = datetime.datetime.strptime(path.name[:12], "%Y%m%d%H%M").replace(tzinfo=datetime.UTC).timestamp()
-    assert flush_scans(now=minute + 59) == 0 and not Scan.objects.exists()  # the file's own minute, still running
-    assert flush_scans(now=minute + 60) == 1
+    assert flush_scans(now=minute + 119) == 0 and not Scan.objects.exists()  # within a minute of the file's end
+    assert flush_scans(now=minute + 120) == 1
 
 
 def test_a_file_already_stored_is_deleted_without_storing_it_twice(batch, settings):

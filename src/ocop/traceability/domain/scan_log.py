@@ -1,8 +1,9 @@
 """Scans recorded without a write in the request that answers them, then stored in bulk.
 
 The scan page (and the fast path in front of it) appends one line per scan to a spool file of its process and minute
-(``OCOP_SCAN_SPOOL``, ``data/scans`` by default): one ``O_APPEND`` write, which never interleaves with another
-process's. ``flush_scans`` (``ocop flush_scans``, every minute) stores the lines of every minute that has ended:
+(``OCOP_SCAN_SPOOL``, ``data/scans`` by default), kept open while the minute lasts: one ``O_APPEND`` write, which
+never interleaves with another's. ``flush_scans`` (``ocop flush_scans``, every minute) stores the lines of every
+minute that ended over a minute ago (a scan timed just before a minute turned may reach its file just after):
 each line becomes a ``Scan`` with the verdict the page gave, each stamp's count and first scan are brought up to
 date, and the anomaly rules flag a stamp scanned more often than one product is, in a burst, or after it was voided.
 A file is stored once: its name is recorded in the same transaction as its scans, and a flush that stopped before
@@ -12,6 +13,7 @@ no device, no place.
 
 import datetime
 import os
+import threading
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -41,30 +43,46 @@ def spool_dir() -> Path:
 def spool(key_type: str, key: str, serial: str) -> None:
     """Note one scan; called by the page, never waits for the database."""
     now = time.time()
-    fields = (f"{now:.3f}", key_type[:8], _clean(key), _clean(serial))
-    path = spool_dir() / f"{time.strftime('%Y%m%d%H%M', time.gmtime(now))}-{os.getpid()}{SUFFIX}"
+    line = f"{now:.3f}\t{key_type[:8]}\t{_clean(key)}\t{_clean(serial)}\n".encode()
+    folder = settings.OCOP_SCAN_SPOOL
+    with _spool_lock:  # one write per line, into the file of this process and this minute
+        os.write(_spool_file(folder, int(now // 60)), line)
+
+
+_spool_lock = threading.Lock()
+_open_spool: tuple[object, int, int, int] | None = None  # (folder, minute, process, descriptor), kept open
+
+
+def _spool_file(folder, minute: int) -> int:
+    global _open_spool
+    process = os.getpid()
+    if _open_spool is not None and _open_spool[:3] == (folder, minute, process):
+        return _open_spool[3]
+    if _open_spool is not None and _open_spool[2] == process:
+        os.close(_open_spool[3])
+    path = Path(folder) / f"{time.strftime('%Y%m%d%H%M', time.gmtime(minute * 60))}-{process}{SUFFIX}"
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     except FileNotFoundError:
-        spool_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    try:
-        os.write(descriptor, ("\t".join(fields) + "\n").encode())
-    finally:
-        os.close(descriptor)
+    _open_spool = (folder, minute, process, descriptor)
+    return descriptor
 
 
 def _clean(text: str) -> str:
-    return "".join(character for character in text[:MAX_FIELD] if character.isprintable() and character != "\t")
+    if len(text) <= MAX_FIELD and text.isprintable():  # a tab or a line break is not printable
+        return text
+    return "".join(character for character in text[:MAX_FIELD] if character.isprintable())
 
 
 def flush_scans(now: float | None = None) -> int:
-    """Store the scans of every minute that has ended; returns how many were stored."""
-    current_minute = time.strftime("%Y%m%d%H%M", time.gmtime(now or time.time()))
+    """Store the scans of every minute that ended over a minute ago; returns how many were stored."""
+    last_minute = time.strftime("%Y%m%d%H%M", time.gmtime((now or time.time()) - 60))
     stored = 0
     for path in sorted(spool_dir().glob(f"*{SUFFIX}")):
-        if path.name[:12] >= current_minute:
-            continue  # its minute is still running: a process may still append to it
+        if path.name[:12] >= last_minute:
+            continue  # a scan timed just before the minute turned may still be on its way into the file
         stored += _flush_file(path)
         path.unlink(missing_ok=True)
     return stored

@@ -16,5 +16,5 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="also the running minute: only with the servers stopped")
 
     def handle(self, *args, all, **options):
-        stored = flush_scans(now=time.time() + 120 if all else None)
+        stored = flush_scans(now=time.time() + 180 if all else None)
         self.stdout.write(f"scans stored: {stored}")
