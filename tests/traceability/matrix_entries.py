@@ -50,6 +50,7 @@ ENTRIES = {
     "public:stamp_by_code": ("get", _by_code, ALL, 200),
     "backoffice:stamp_batch_list": ("get", None, READERS, 200),
     "backoffice:stamp_batch_create": ("get", None, ASKERS, 200),
+    "backoffice:stamp_alert_list": ("get", None, READERS, 200),
     "backoffice:stamp_batch_detail": ("get", _batch, READERS, 200),
     "backoffice:stamp_batch_issue": ("post", _new_request, OFFICE, 302),
     "backoffice:stamp_batch_refuse": ("post", _new_request, OFFICE, 302),

@@ -14,6 +14,7 @@ from PIL import Image
 from ocop.accounts.enums import Role
 from ocop.common.models import ActivityLog
 from ocop.traceability.domain.scan import digital_link
+from ocop.traceability.domain.serials import printed
 from ocop.traceability.domain.stamps import issue_stamps, request_stamps
 from ocop.traceability.enums import BatchStatus
 from ocop.traceability.models import Stamp, StampBatch
@@ -140,3 +141,20 @@ def test_a_sheet_of_a_thousand_stamps_renders_and_every_qr_code_decodes_to_its_s
         for serial in batch.stamps.filter(position__lte=1_000).order_by("position").values_list("serial", flat=True)
     ]
     assert sorted(decoded) == sorted(expected)
+
+
+def test_the_alert_inbox_lists_flagged_stamps_of_the_users_area_only(client, product):
+    from django.utils import timezone
+
+    from ocop.traceability.enums import ScanFlag
+
+    mine = _issued(product, 3).stamps.get(position=2)
+    theirs = _issued(make_product(make_producer(name="HTX Khác")), 3).stamps.get(position=1)
+    Stamp.objects.filter(pk__in=[mine.pk, theirs.pk]).update(
+        flagged_at=timezone.now(), flag_reason=ScanFlag.REPEATED, scan_count=73
+    )
+    client.force_login(make_producer_account(product.producer))
+    assert "1 tem bị gắn cờ" in client.get(reverse("backoffice:stamp_batch_list")).content.decode()
+    page = client.get(reverse("backoffice:stamp_alert_list")).content.decode()
+    assert printed(mine.serial) in page and printed(theirs.serial) not in page
+    assert "bị quét nhiều hơn mức một sản phẩm" in page and ">73<" in page

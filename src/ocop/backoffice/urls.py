@@ -74,6 +74,7 @@ urlpatterns = [
     path("products/<int:pk>/photos/<int:photo_pk>/", products.product_photo, name="product_photo"),
     path("stamps/", stamps.stamp_batch_list, name="stamp_batch_list"),
     path("stamps/new/", stamps.stamp_batch_create, name="stamp_batch_create"),
+    path("stamps/alerts/", stamps.stamp_alert_list, name="stamp_alert_list"),
     path("stamps/<int:pk>/", stamps.stamp_batch_detail, name="stamp_batch_detail"),
     path("stamps/<int:pk>/issue/", stamps.stamp_batch_issue, name="stamp_batch_issue"),
     path("stamps/<int:pk>/refuse/", stamps.stamp_batch_refuse, name="stamp_batch_refuse"),

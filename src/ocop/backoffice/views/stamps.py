@@ -14,7 +14,7 @@ from ocop.backoffice.files import pdf_response
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.common.domain.activity import history_of
 from ocop.traceability.domain import stamps
-from ocop.traceability.domain.queries import stamps_of, visible_stamp_batches
+from ocop.traceability.domain.queries import flagged_stamps, stamps_of, visible_stamp_batches
 from ocop.traceability.domain.scan import digital_link
 from ocop.traceability.domain.serials import printed
 from ocop.traceability.enums import BatchStatus
@@ -45,6 +45,21 @@ def stamp_batch_list(request):
             "page": paginate(request, rows.order_by("-requested_at", "-pk")),
             "breadcrumbs": _crumbs(),
             "can_request": request.user.has_perm("traceability.request_stamps"),
+            "alerts": flagged_stamps(request.user).count(),
+        },
+    )
+
+
+@require_perm("traceability.view_stamps")
+def stamp_alert_list(request):
+    page = paginate(request, flagged_stamps(request.user))
+    return render(
+        request,
+        "backoffice/stamp_alert_list.html",
+        {
+            "page": page,
+            "rows": [{"stamp": stamp, "printed": printed(stamp.serial)} for stamp in page.object_list],
+            "breadcrumbs": _crumbs((_("Flagged stamps"), None)),
         },
     )
 

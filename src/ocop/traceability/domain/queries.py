@@ -11,3 +11,13 @@ def visible_stamp_batches(user) -> QuerySet[StampBatch]:
 
 def stamps_of(batch: StampBatch, first: int, last: int) -> QuerySet[Stamp]:
     return batch.stamps.filter(position__range=(first, last)).order_by("position")
+
+
+def flagged_stamps(user) -> QuerySet[Stamp]:
+    """The alert inbox: stamps the scan log flagged (copied, scanned in a burst, scanned after voiding), newest first,
+    of the batches the user sees."""
+    return (
+        Stamp.objects.filter(batch__in=visible_stamp_batches(user), flagged_at__isnull=False)
+        .select_related("batch__product__producer")
+        .order_by("-flagged_at", "-pk")
+    )
