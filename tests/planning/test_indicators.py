@@ -239,6 +239,7 @@ def test_every_indicator_is_documented_and_says_whether_it_is_computed():
         "craft_village_share",
         "dossiers_received",
         "dossiers_on_time",
+        "stamps_issued",
     }
     assert all(str(i.definition) and str(i.name) for i in indicators.all_indicators())
 
@@ -329,3 +330,42 @@ def test_the_producer_page_says_what_a_green_producer_still_lacks():
     _green(producer, zone=False)
     assert missing_for_green_chain(producer, D(2024, 12, 31)) == []
     assert missing_for_green_chain(make_producer(), D(2024, 12, 31)) == []  # not marked: nothing to show
+
+
+def test_stamps_issued_are_the_quantities_of_the_batches_the_office_issued_in_the_period():
+    from django.utils import timezone
+
+    from ocop.traceability.domain.stamps import issue_stamps, request_stamps, void_stamps
+    from ocop.traceability.models import StampBatch
+
+    inside, outside = make_product(make_producer(PHUOC_THUAN)), make_product(make_producer(NHON_HAI))
+    issued = issue_stamps(actor=None, batch=request_stamps(actor=None, product=inside, quantity=300))
+    void_stamps(actor=None, batch=issued, first=1, last=100, reason="Mất")  # issued all the same
+    issue_stamps(actor=None, batch=request_stamps(actor=None, product=outside, quantity=50))
+    request_stamps(actor=None, product=inside, quantity=1_000)  # asked for, not issued
+    last_year = issue_stamps(actor=None, batch=request_stamps(actor=None, product=inside, quantity=7))
+    StampBatch.objects.filter(pk=last_year.pk).update(
+        decided_at=datetime.datetime(2023, 12, 31, 12, tzinfo=datetime.UTC)
+    )
+    this_year = parse_period(str(timezone.localdate().year))  # the year the office decided in, in Vietnam
+    everywhere = IndicatorQuery(start=this_year.start, end=this_year.end)
+    stamps = indicators.get("stamps_issued")
+    assert stamps.compute(everywhere).value == Decimal(350)
+    assert stamps.by_unit(everywhere) == {inside.producer.unit_id: 300, outside.producer.unit_id: 50}
+    assert set(stamps.records(everywhere)) == set(StampBatch.objects.filter(quantity__in=(300, 50)))
+    assert stamps.compute(IndicatorQuery(start=D(2023, 1, 1), end=D(2023, 12, 31))).value == Decimal(7)
+
+
+def test_the_stamp_batches_behind_the_figure_are_those_the_user_sees():
+    from ocop.planning.domain.queries import visible_records
+    from ocop.traceability.domain.stamps import issue_stamps, request_stamps
+    from tests.factories import make_producer_account
+
+    mine, theirs = make_product(make_producer(PHUOC_THUAN)), make_product(make_producer(NHON_HAI))
+    batches = [
+        issue_stamps(actor=None, batch=request_stamps(actor=None, product=product, quantity=5))
+        for product in (mine, theirs)
+    ]
+    everywhere = IndicatorQuery(start=D(2000, 1, 1), end=D(2100, 1, 1))
+    stamps = indicators.get("stamps_issued")
+    assert list(visible_records(make_producer_account(mine.producer), stamps, everywhere)) == batches[:1]

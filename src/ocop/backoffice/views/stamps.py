@@ -19,7 +19,7 @@ from ocop.traceability.domain.scan import digital_link
 from ocop.traceability.domain.serials import printed
 from ocop.traceability.enums import BatchStatus
 from ocop.traceability.interfaces.forms import RefusalForm, SheetForm, StampBatchFilterForm, StampRequestForm, VoidForm
-from ocop.traceability.interfaces.sheets import sheet_pdf, stamp_png, stamp_svg
+from ocop.traceability.interfaces.sheets import MAX_SHEET_STAMPS, sheet_pdf, stamp_png, stamp_svg
 
 STAMPS_SHOWN = 50  # the batch page lists its stamps a page at a time
 VOID_PREFIX = "void"  # the batch page also holds the sheet's form, whose fields have the same names
@@ -84,7 +84,7 @@ def stamp_batch_create(request):
 def stamp_batch_detail(request, pk, obj):
     user = request.user
     issued = obj.status == BatchStatus.ISSUED
-    first_stamps = paginate(request, obj.stamps.order_by("position"), per_page=STAMPS_SHOWN)
+    stamp_page = paginate(request, obj.stamps.order_by("position"), per_page=STAMPS_SHOWN)
     return render(
         request,
         "backoffice/stamp_batch_detail.html",
@@ -92,22 +92,26 @@ def stamp_batch_detail(request, pk, obj):
             "batch": obj,
             "stamps": [
                 {"stamp": stamp, "printed": printed(stamp.serial), "link": digital_link(obj.product, stamp.serial)}
-                for stamp in first_stamps.object_list
+                for stamp in stamp_page.object_list
             ],
-            "page": first_stamps,
+            "page": stamp_page,
             "voided_count": obj.stamps.filter(voided_at__isnull=False).count() if issued else 0,
             "can_decide": obj.status == BatchStatus.REQUESTED and user.has_perm("traceability.decide_stamps"),
             "refusal_form": RefusalForm(),
             "void_form": VoidForm(batch=obj, prefix=VOID_PREFIX)
             if issued and user.has_perm("traceability.void_stamps")
             else None,
-            "sheet_form": SheetForm(batch=obj, initial={"first": 1, "last": min(obj.quantity, 1000), "label": "30"})
+            "sheet_form": SheetForm(batch=obj, initial=_first_sheet(obj))
             if issued and user.has_perm("traceability.print_stamps")
             else None,
             "history": history_of(obj),
             "breadcrumbs": _crumbs((str(obj), None)),
         },
     )
+
+
+def _first_sheet(batch) -> dict:
+    return {"first": 1, "last": min(batch.quantity, MAX_SHEET_STAMPS), "label": "30"}
 
 
 @require_POST

@@ -35,8 +35,10 @@ Built-in indicators, computed today from certificates, the registry and dossiers
 - ``dossiers_on_time``: of the commune reviews due in the period (deadline passed, dossier not withdrawn), the share
   the commune finished (forwarded, returned or rejected) by the deadline.
 
-Reported until their module registers a query: ``sales_points_opened`` (promotion), ``stamps_issued``
-(traceability), ``fairs_held``, ``trainings_held`` and ``trademarks_registered``. A target without an indicator
+- ``stamps_issued``: traceability stamps issued in the period (the quantity of the batches the office issued).
+
+Reported until their module registers a query: ``sales_points_opened`` (promotion), ``fairs_held``,
+``trainings_held`` and ``trademarks_registered``. A target without an indicator
 (a qualitative objective) is reported too.
 """
 
@@ -46,7 +48,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,6 +65,7 @@ from ocop.producers.models import CraftVillage, Producer
 
 # Kinds of records an indicator can be drilled down to; the back office has a table for each.
 CERTIFICATES, PRODUCERS, CRAFT_VILLAGES, DOSSIERS = "certificates", "producers", "craft_villages", "dossiers"
+STAMP_BATCHES = "stamp_batches"
 # Groups a target names by a word instead of set numbers, matched on the product's origin: "livestock" is chăn nuôi
 # (livestock, poultry, their eggs and milk, and bee-keeping), which sets 2 and 8 mix with seafood.
 NAMED_GROUPS = {"livestock": ANIMAL_HUSBANDRY}
@@ -395,6 +398,17 @@ def _dossiers_on_time(query: IndicatorQuery) -> Measurement:
     return _share(_reviews_on_time(query).count(), _reviews_due(query).count())
 
 
+def _stamp_batches_issued(query: IndicatorQuery):
+    """Stamp batches issued in the period (the day of the office's decision), placed by their producer's commune."""
+    from ocop.traceability.enums import BatchStatus
+    from ocop.traceability.models import StampBatch
+
+    batches = StampBatch.objects.filter(
+        status=BatchStatus.ISSUED, decided_at__date__gte=query.start, decided_at__date__lte=query.end
+    )
+    return _in_area(batches, query, "product__producer__unit")
+
+
 def _dossiers_reviewed(query: IndicatorQuery):
     from ocop.dossiers.models import Dossier
 
@@ -573,6 +587,26 @@ define(
         source="ocop.dossiers",
     )
 )
+define(
+    Indicator(
+        "stamps_issued",
+        gettext_lazy("OCOP stamps issued"),
+        Measure.COUNT,
+        "tem",
+        cumulative=True,
+        definition=gettext_lazy(
+            "Traceability stamps the OCOP office issued to producers in the period (the batches issued, whatever "
+            "became of their stamps since)."
+        ),
+        record_kind=STAMP_BATCHES,
+        compute=lambda query: Measurement(Decimal(_stamp_batches_issued(query).aggregate(n=Sum("quantity"))["n"] or 0)),
+        records=_stamp_batches_issued,
+        by_unit=lambda query: dict(
+            _stamp_batches_issued(query).order_by().values_list("product__producer__unit").annotate(n=Sum("quantity"))
+        ),
+        source="ocop.traceability",
+    )
+)
 # Reported until a module registers a query for them.
 for _code, _name, _measure, _unit_label, _cumulative, _definition in (
     (
@@ -582,14 +616,6 @@ for _code, _name, _measure, _unit_label, _cumulative, _definition in (
         "điểm",
         True,
         gettext_lazy("Points introducing and selling OCOP products opened in the period (promotion module)."),
-    ),
-    (
-        "stamps_issued",
-        gettext_lazy("OCOP stamps issued"),
-        Measure.COUNT,
-        "tem",
-        True,
-        gettext_lazy("Traceability stamps issued to producers in the period (traceability module)."),
     ),
     (
         "fairs_held",

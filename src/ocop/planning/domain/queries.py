@@ -5,7 +5,15 @@ from django.db.models import QuerySet
 
 from ocop.accounts.domain.scope import scope_of
 from ocop.planning.domain.areas import AreaMap
-from ocop.planning.domain.indicators import CERTIFICATES, CRAFT_VILLAGES, DOSSIERS, PRODUCERS, Indicator, IndicatorQuery
+from ocop.planning.domain.indicators import (
+    CERTIFICATES,
+    CRAFT_VILLAGES,
+    DOSSIERS,
+    PRODUCERS,
+    STAMP_BATCHES,
+    Indicator,
+    IndicatorQuery,
+)
 from ocop.planning.models import Plan, Task
 from ocop.producers.domain.queries import producer_visibility
 
@@ -61,6 +69,10 @@ def visible_records(user, indicator: Indicator, query: IndicatorQuery) -> QueryS
         condition = producer_visibility(user)
         records = records.none() if condition is None else records.filter(condition)
         return records.select_related("unit__parent", "craft_village").order_by("name", "pk")
+    if kind == STAMP_BATCHES:
+        condition = producer_visibility(user, "product__producer__")
+        records = records.none() if condition is None else records.filter(condition)
+        return records.select_related("product__producer__unit").order_by("-decided_at", "pk")
     if kind == CRAFT_VILLAGES:
         scope = scope_of(user)
         if not scope.everything:
