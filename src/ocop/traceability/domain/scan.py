@@ -13,9 +13,9 @@ from ocop.traceability.domain.serials import normalise, printed
 from ocop.traceability.enums import ScanFlag, Verdict
 from ocop.traceability.models import Stamp
 
-GTIN = "01"
-SUSPICIOUS_FLAGS = {ScanFlag.REPEATED, ScanFlag.BURST}  # a copied stamp; a voided one has its own verdict
+GTIN = "01"  # the GS1 application identifier of the key in the address
 OCOP_CODE = "ocop"
+SUSPICIOUS_FLAGS = {ScanFlag.REPEATED, ScanFlag.BURST}  # a copied stamp; a voided one has its own verdict
 
 
 def stamp_path(product, serial: str) -> str:
