@@ -158,3 +158,12 @@ def test_the_alert_inbox_lists_flagged_stamps_of_the_users_area_only(client, pro
     page = client.get(reverse("backoffice:stamp_alert_list")).content.decode()
     assert printed(mine.serial) in page and printed(theirs.serial) not in page
     assert "bị quét nhiều hơn mức một sản phẩm" in page and ">73<" in page
+
+
+def test_the_product_page_leads_to_a_request_for_its_stamps(client, product):
+    client.force_login(make_producer_account(product.producer))
+    page = client.get(reverse("backoffice:product_detail", args=[product.pk])).content.decode()
+    link = f"{reverse('backoffice:stamp_batch_create')}?product={product.pk}"
+    assert link in page
+    form = client.get(link).content.decode()
+    assert f'<option value="{product.pk}" selected>' in form

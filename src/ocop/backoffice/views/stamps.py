@@ -76,6 +76,7 @@ def stamp_batch_create(request):
         form,
         title=_("Ask for stamps"),
         breadcrumbs=_crumbs((_("Ask for stamps"), None)),
+        submit_label=_("Send the request"),
         intro=_("Each stamp has its own serial and QR code; whoever scans it sees the product and its OCOP status."),
     )
 

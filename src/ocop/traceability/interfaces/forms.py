@@ -2,6 +2,7 @@ from django import forms
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from ocop.common.db import vi_ordered
 from ocop.producers.domain.queries import visible_products
 from ocop.producers.interfaces.forms import ListFilterForm
 from ocop.traceability.enums import MAX_BATCH, BatchStatus
@@ -27,7 +28,10 @@ class StampRequestForm(forms.Form):
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["product"].queryset = (
-            visible_products(actor).filter(withdrawn_on__isnull=True).select_related("producer").order_by("name", "pk")
+            visible_products(actor)
+            .filter(withdrawn_on__isnull=True)
+            .select_related("producer")
+            .order_by(vi_ordered("name"), "pk")
         )
         self.fields["product"].label_from_instance = lambda product: f"{product.name} – {product.producer.name}"
 
