@@ -161,6 +161,10 @@ def test_the_alert_inbox_lists_flagged_stamps_of_the_users_area_only(client, pro
 
 
 def test_the_product_page_leads_to_a_request_for_its_stamps(client, product):
+    from ocop.producers.models import Product
+
+    Product.objects.filter(pk=product.pk).update(id=12_345)  # a number the page would write "12.345" if localised
+    product = Product.objects.get(pk=12_345)
     client.force_login(make_producer_account(product.producer))
     page = client.get(reverse("backoffice:product_detail", args=[product.pk])).content.decode()
     link = f"{reverse('backoffice:stamp_batch_create')}?product={product.pk}"
