@@ -28,3 +28,33 @@ class ScanFlag(models.TextChoices):
     REPEATED = "repeated", _("scanned more often than one product is")
     BURST = "burst", _("scanned many times within minutes")
     VOIDED = "voided", _("scanned after it was voided")
+
+
+class EventType(models.TextChoices):
+    """The five kinds of EPCIS 2.0 event."""
+
+    OBJECT = "ObjectEvent", _("Object event")
+    AGGREGATION = "AggregationEvent", _("Aggregation event")
+    TRANSFORMATION = "TransformationEvent", _("Transformation event")
+    TRANSACTION = "TransactionEvent", _("Transaction event")
+    ASSOCIATION = "AssociationEvent", _("Association event")
+
+
+class ValueChainStep(models.TextChoices):
+    """The steps of an OCOP product's value chain that a producer records from its phone, each an EPCIS business step
+    of the CBV 2.0 (the value is the CBV word)."""
+
+    HARVESTING = "harvesting", _("Harvest in a raw-material zone")
+    COMMISSIONING = "commissioning", _("Processing into a lot")
+    PACKING = "packing", _("Packing: stamps put on a lot")
+    SHIPPING = "shipping", _("Shipping")
+    RECEIVING = "receiving", _("Receiving at a sales point")
+
+
+class SyncStatus(models.TextChoices):
+    """Where a product's record stands with the national traceability portal (traceability.domain.national_portal)."""
+
+    PENDING = "pending", _("Changed since it was last sent")
+    SENT = "sent", _("Sent, waiting for the portal's receipt")
+    SYNCED = "synced", _("Up to date on the portal")
+    FAILED = "failed", _("Refused by the portal")
