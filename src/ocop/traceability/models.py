@@ -127,8 +127,10 @@ class TraceEvent(models.Model):
     captured_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("captured by"), on_delete=models.PROTECT, related_name="+", null=True
     )
+    # An EPCIS error declaration names the event by its content (it has the same hash ID): the event stays as it was,
+    # the declaration (time, reason, corrective events) is kept beside it and exported with it.
     retracted_at = models.DateTimeField(_("declared an error at"), null=True, blank=True)
-    retraction_reason = models.CharField(_("reason given"), max_length=200, blank=True)
+    error_declaration = models.JSONField(_("error declaration"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("value-chain event")
