@@ -41,14 +41,14 @@ class EventType(models.TextChoices):
 
 
 class ValueChainStep(models.TextChoices):
-    """The steps of an OCOP product's value chain that a producer records from its phone, each an EPCIS business step
-    of the CBV 2.0 (the value is the CBV word)."""
+    """The steps of an OCOP product's value chain that a producer records from its phone; each becomes an EPCIS 2.0
+    event with a business step of the CBV (traceability.domain.events)."""
 
-    HARVESTING = "harvesting", _("Harvest in a raw-material zone")
-    COMMISSIONING = "commissioning", _("Processing into a lot")
-    PACKING = "packing", _("Packing: stamps put on a lot")
-    SHIPPING = "shipping", _("Shipping")
-    RECEIVING = "receiving", _("Receiving at a sales point")
+    HARVEST = "harvest", _("Harvest in a raw-material zone")
+    PROCESS = "process", _("Processing into a lot")
+    PACK = "pack", _("Packing: stamps put on a lot")
+    SHIP = "ship", _("Shipping")
+    RECEIVE = "receive", _("Receiving at a sales point")
 
 
 class SyncStatus(models.TextChoices):
