@@ -41,7 +41,7 @@ def _verbs() -> list[str]:
 
 
 def _sent(product) -> None:
-    record_sent(actor=None, sent=[(product, portal_record(product))])
+    record_sent(actor=None, sent=[(product, fingerprint(portal_record(product)))])
 
 
 def test_the_record_holds_what_the_circular_asks_for():
@@ -134,7 +134,7 @@ def test_a_sent_record_goes_pending_after_a_change(change):
 def test_sent_then_answered_each_logged():
     product, other = traced_product(), traced_product()
     records = list(portal_records(Product.objects.filter(pk__in=[product.pk, other.pk])))
-    assert record_sent(actor=None, sent=records) == 2
+    assert record_sent(actor=None, sent=[(p, fingerprint(record)) for p, record in records]) == 2
     sync = PortalSync.objects.get(product=product)
     assert sync.status == SyncStatus.SENT and sync.sent_at and sync.fingerprint == fingerprint(records[0][1])
     assert record_answer(actor=None, product=product, ok=True).status == SyncStatus.SYNCED

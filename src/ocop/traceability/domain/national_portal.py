@@ -242,21 +242,22 @@ def _pending(sync: PortalSync | None, product: Product, current: str) -> PortalS
     return sync
 
 
-def record_sent(*, actor, sent: Iterable[tuple[Product, dict]]) -> int:
-    """The records were handed to the portal (as given: their fingerprints are kept); each waits for its answer."""
+def record_sent(*, actor, sent: Iterable[tuple[Product, str]]) -> int:
+    """The records were handed to the portal: each product with the fingerprint of the record it was sent, which then
+    waits for the portal's answer. Returns how many."""
     now = timezone.now()
     count = 0
     with transaction.atomic():
-        for product, record in sent:
+        for product, sent_fingerprint in sent:
             sync, _created = PortalSync.objects.select_for_update().get_or_create(product=product)
-            sync.status, sync.fingerprint, sync.sent_at = SyncStatus.SENT, fingerprint(record), now
+            sync.status, sync.fingerprint, sync.sent_at = SyncStatus.SENT, sent_fingerprint, now
             sync.answered_at, sync.message = None, ""
             sync.save()
             log_action(
                 actor=actor,
                 verb="traceability.portal_record_sent",
                 target=product,
-                data={"fingerprint": sync.fingerprint},
+                data={"fingerprint": sent_fingerprint},
             )
             count += 1
     return count
