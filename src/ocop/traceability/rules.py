@@ -20,3 +20,8 @@ rules.add_perm("traceability.request_stamps", area_editors | is_producer)
 rules.add_perm("traceability.decide_stamps", office)
 rules.add_perm("traceability.void_stamps", office | is_producer)
 rules.add_perm("traceability.print_stamps", office | is_producer)
+
+# The national traceability portal: where the products' records stand, seen by the office and the department's staff;
+# changes looked for, records marked sent and answers recorded by the office.
+rules.add_perm("traceability.view_portal", office | is_department_staff)
+rules.add_perm("traceability.export_portal", office)
