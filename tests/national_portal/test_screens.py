@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from ocop.accounts.enums import Role
 from ocop.traceability.domain.national_portal import fingerprint, mark_pending_changes, portal_record
@@ -36,7 +37,7 @@ def test_the_list_shows_products_with_trace_data_and_their_standing(client, offi
     client.post(reverse("backoffice:portal_mark_sent", args=[sent.pk]))
     page = _list(client).content.decode()
     assert "Nước mắm Cà Ná" in page and "Nho Ba Mọi" in page and "Muối tinh" not in page
-    assert str(SyncStatus.SENT.label) in page and str(SyncStatus.PENDING.label) in page
+    assert escape(str(SyncStatus.SENT.label)) in page and escape(str(SyncStatus.PENDING.label)) in page
     pending = _list(client, status=SyncStatus.PENDING).content.decode()
     assert "Nho Ba Mọi" in pending and "Nước mắm Cà Ná" not in pending
     assert waiting.name in _list(client, q="ba moi").content.decode()
