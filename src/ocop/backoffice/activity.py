@@ -119,6 +119,9 @@ VERB_LABELS = {
     "traceability.stamps_refused": _("refused the stamp request"),
     "traceability.stamps_requested": _("asked for stamps"),
     "traceability.stamps_voided": _("voided stamps"),
+    "traceability.portal_changes_found": _("found records changed since they were sent to the national portal"),
+    "traceability.portal_record_sent": _("sent the record to the national traceability portal"),
+    "traceability.portal_answered": _("recorded the national portal's answer"),
     # plans and reports
     "planning.plan_created": _("created the plan"),
     "planning.plan_updated": _("updated the plan"),
