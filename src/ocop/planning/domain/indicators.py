@@ -36,6 +36,8 @@ Built-in indicators, computed today from certificates, the registry and dossiers
   the commune finished (forwarded, returned or rejected) by the deadline.
 
 - ``stamps_issued``: traceability stamps issued in the period (the quantity of the batches the office issued).
+- ``products_with_trace_code``: products with an electronic trace code at the end of the period (an issued stamp
+  batch with a stamp not voided by then: traceability.domain.evidence).
 
 Reported until their module registers a query: ``sales_points_opened`` (promotion), ``fairs_held``,
 ``trainings_held`` and ``trademarks_registered``. A target without an indicator
@@ -65,7 +67,7 @@ from ocop.producers.models import CraftVillage, Producer
 
 # Kinds of records an indicator can be drilled down to; the back office has a table for each.
 CERTIFICATES, PRODUCERS, CRAFT_VILLAGES, DOSSIERS = "certificates", "producers", "craft_villages", "dossiers"
-STAMP_BATCHES = "stamp_batches"
+STAMP_BATCHES, PRODUCTS = "stamp_batches", "products"
 # Groups a target names by a word instead of set numbers, matched on the product's origin: "livestock" is chăn nuôi
 # (livestock, poultry, their eggs and milk, and bee-keeping), which sets 2 and 8 mix with seafood.
 NAMED_GROUPS = {"livestock": ANIMAL_HUSBANDRY}
@@ -409,6 +411,13 @@ def _stamp_batches_issued(query: IndicatorQuery):
     return _in_area(batches, query, "product__producer__unit")
 
 
+def _products_with_trace_code(query: IndicatorQuery):
+    """Products with an electronic trace code at the end of the period, placed by their producer's commune."""
+    from ocop.traceability.domain.evidence import products_with_trace_code
+
+    return _in_area(products_with_trace_code(query.end), query, "producer__unit")
+
+
 def _dossiers_reviewed(query: IndicatorQuery):
     from ocop.dossiers.models import Dossier
 
@@ -603,6 +612,26 @@ define(
         records=_stamp_batches_issued,
         by_unit=lambda query: dict(
             _stamp_batches_issued(query).order_by().values_list("product__producer__unit").annotate(n=Sum("quantity"))
+        ),
+        source="ocop.traceability",
+    )
+)
+define(
+    Indicator(
+        "products_with_trace_code",
+        gettext_lazy("Products with an electronic trace code"),
+        Measure.COUNT,
+        "sản phẩm",
+        cumulative=False,
+        definition=gettext_lazy(
+            "Products that have, at the end of the period, a batch of OCOP stamps the office issued with at least one "
+            "stamp not voided: their electronic trace code."
+        ),
+        record_kind=PRODUCTS,
+        compute=lambda query: Measurement(Decimal(_products_with_trace_code(query).count())),
+        records=_products_with_trace_code,
+        by_unit=lambda query: dict(
+            _products_with_trace_code(query).order_by().values_list("producer__unit").annotate(n=Count("pk"))
         ),
         source="ocop.traceability",
     )

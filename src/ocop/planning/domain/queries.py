@@ -10,6 +10,7 @@ from ocop.planning.domain.indicators import (
     CRAFT_VILLAGES,
     DOSSIERS,
     PRODUCERS,
+    PRODUCTS,
     STAMP_BATCHES,
     Indicator,
     IndicatorQuery,
@@ -73,6 +74,10 @@ def visible_records(user, indicator: Indicator, query: IndicatorQuery) -> QueryS
         condition = producer_visibility(user, "product__producer__")
         records = records.none() if condition is None else records.filter(condition)
         return records.select_related("product__producer__unit").order_by("-decided_at", "pk")
+    if kind == PRODUCTS:
+        condition = producer_visibility(user, "producer__")
+        records = records.none() if condition is None else records.filter(condition)
+        return records.select_related("producer__unit").order_by("name", "pk")
     if kind == CRAFT_VILLAGES:
         scope = scope_of(user)
         if not scope.everything:
