@@ -32,6 +32,7 @@ from ocop.councils.interfaces.forms import (
 )
 from ocop.councils.interfaces.minutes import minutes
 from ocop.councils.models import CouncilMember
+from ocop.dossiers.domain.trace_evidence import criterion_evidence
 from ocop.dossiers.models import Dossier
 from ocop.evaluation.domain.scoring import answers_from_form, score_sheet, usable_answers
 from ocop.producers.models import Producer
@@ -332,11 +333,18 @@ def _sheet_context(request, assignment, answers, problems=()):
     sheet = sheets.sheet_of(assignment)
     dossier = assignment.dossier
     self_answers, self_evidence = dossier.self_score_answers, dossier.self_score_evidence
+    traced = criterion_evidence(dossier, sheet, timezone.localdate())
     parts = [
         (
             part,
             [
-                (leaf, answers.get(leaf.code), self_answers.get(leaf.code), self_evidence.get(leaf.code, ""))
+                (
+                    leaf,
+                    answers.get(leaf.code),
+                    self_answers.get(leaf.code),
+                    self_evidence.get(leaf.code, ""),
+                    traced.get(leaf.code),
+                )
                 for leaf in sheet.leaves
                 if leaf.part == part
             ],

@@ -22,6 +22,7 @@ from ocop.councils.domain.outcome import outcome_of
 from ocop.dossiers import checklist
 from ocop.dossiers.domain import drafting, next_steps, workflow
 from ocop.dossiers.domain.queries import visible_dossiers
+from ocop.dossiers.domain.trace_evidence import criterion_evidence
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.interfaces import papers
 from ocop.dossiers.interfaces.forms import (
@@ -233,10 +234,15 @@ def dossier_self_score(request, pk, obj):
             )
             return redirect("backoffice:dossier_self_score", pk=obj.pk)
     detail = reverse("backoffice:dossier_detail", args=[obj.pk])
+    traced = criterion_evidence(obj, sheet, timezone.localdate())
     parts = [
         (
             part,
-            [(leaf, answers.get(leaf.code), evidence.get(leaf.code, "")) for leaf in sheet.leaves if leaf.part == part],
+            [
+                (leaf, answers.get(leaf.code), evidence.get(leaf.code, ""), traced.get(leaf.code))
+                for leaf in sheet.leaves
+                if leaf.part == part
+            ],
         )
         for part in sheet.parts
     ]
