@@ -87,6 +87,8 @@ def test_a_council_member_sees_the_evidence_beside_2_3_and_5_1_of_a_traced_produ
     page, traced_queries = _sheet_page(client, on_traced)
     assert page.count(BOX) == 2
     assert digital_link(traced, batch.stamps.get(position=1).serial) in page
+    first_box = page.split(BOX)[1].split("</div>")[0]
+    assert timezone.localdate().strftime("%d/%m/%Y") in first_box  # the day of the latest event
     boxes = page.split(BOX)
     assert "<strong>2.3</strong>" in boxes[0].rsplit("<fieldset", 1)[1]  # the first box sits in criterion 2.3
     assert "<strong>5.1</strong>" in boxes[1].rsplit("<fieldset", 1)[1]

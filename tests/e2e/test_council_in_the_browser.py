@@ -8,7 +8,8 @@ from ocop.accounts.enums import Role
 from ocop.certificates.models import Certificate
 from ocop.councils.domain import sessions
 from ocop.councils.models import Result
-from tests.e2e.conftest import post
+from ocop.traceability.domain.stamps import issue_stamps, request_stamps
+from tests.e2e.conftest import DESKTOP, PHONE, post
 from tests.factories import make_council, make_dossier, make_product, make_session, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -21,13 +22,30 @@ def _tick(page, option_for):
         options.nth(option_for(index, options.count()) - 1).click()
 
 
-def test_a_council_of_five_scores_ten_products_in_the_browser(reference_data, login, settings, tmp_path):
+def _shoot_the_evidence(page, artifacts) -> None:
+    """The evidence beside criteria 2.3 and 5.1, with its link to the stamp's public trace page; criterion 2.3 as it
+    looks at 1366 and 390 px."""
+    boxes = page.locator(".trace-evidence")
+    expect(boxes).to_have_count(2)
+    expect(boxes.locator("a[href*='/21/']")).to_have_count(2)
+    criterion = page.locator("fieldset.criterion", has=page.locator("legend strong", has_text="2.3"))
+    expect(criterion.locator(".trace-evidence")).to_have_count(1)
+    for viewport in (DESKTOP, PHONE):
+        page.set_viewport_size(viewport)
+        criterion.screenshot(path=artifacts / f"council-sheet-trace-evidence-{viewport['width']}.png")
+    page.set_viewport_size(DESKTOP)
+
+
+def test_a_council_of_five_scores_ten_products_in_the_browser(reference_data, login, artifacts, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     council = make_council(members=5)
     dossiers = [make_dossier(make_product(name=f"Nho sấy số {n}", product_set=7), state="accepted") for n in range(10)]
     session = make_session(council, dossiers)
     sessions.auto_assign(actor=None, session=session)
     members = list(council.members.select_related("user").order_by("pk"))
+    # The first product carries OCOP stamps: its sheets show the stamp register's evidence beside 2.3 and 5.1.
+    issue_stamps(actor=None, batch=request_stamps(actor=None, product=dossiers[0].product, quantity=20))
+    evidence_seen = 0
 
     for rank, member in enumerate(members):
         page = login(member.user, "/backoffice/scoring/")
@@ -39,12 +57,17 @@ def test_a_council_of_five_scores_ten_products_in_the_browser(reference_data, lo
             if number == 0 and rank == 0:
                 # Other members' totals stay hidden before one's own sheet is submitted.
                 assert page.locator("text=Các thành viên khác").count() == 0
+            if rank == 0 and page.locator(".trace-evidence").count():
+                evidence_seen += 1
+                _shoot_the_evidence(page, artifacts)
             # The first member scores the first product low, the others high: a spread over 10 points.
             low = number == 0 and rank == 0
             _tick(page, lambda index, count, low=low: 1 if low else max(1, count - index % 2))
             post(page, page.locator("button:has-text('Lưu')"))
             post(page, page.locator("button:has-text('Nộp phiếu chấm của tôi')"))
             expect(page.locator("text=Bạn đã nộp phiếu này.")).to_have_count(1)
+
+    assert evidence_seen == 1  # one product has a trace code: one of the ten sheets shows evidence
 
     secretary = council.members.get(role="secretary").user
     page = login(secretary, f"/backoffice/sessions/{session.pk}/")
