@@ -34,6 +34,7 @@ APP_ORDER = (
     ("dossiers",),
     ("councils",),
     ("planning",),
+    ("support",),
     ("reports",),
     ("registry_import",),
     ("demo",),

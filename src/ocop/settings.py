@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "ocop.certificates",
     "ocop.traceability",
     "ocop.planning",
+    "ocop.support",
     "ocop.reports",
     "ocop.dossiers",
     "ocop.councils",

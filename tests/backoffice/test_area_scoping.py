@@ -26,6 +26,8 @@ PROVINCE_WIDE = {
     "backoffice:plan_value_evidence": PROVINCE_PLAN,
     "backoffice:report_detail": "the plan's six-monthly and annual reports are the province's",
     "backoffice:report_download": "the plan's six-monthly and annual reports are the province's",
+    "backoffice:training_class_detail": "training classes are the province's programme, read by every officer",
+    "backoffice:funding_evidence": PROVINCE_PLAN + " (the money of its tasks with its evidence)",
     "public:calculator_sheet": "public: anyone may score a product on a sheet",
     "public:certificate": "public: anyone may check a certificate",
     "public:certificate_json": "public: anyone may check a certificate",

@@ -144,6 +144,14 @@ VERB_LABELS = {
     "reports.plan_report_drafted": _("drafted a plan report"),
     "reports.plan_report_updated": _("edited a plan report"),
     "reports.plan_report_issued": _("issued a plan report"),
+    # programme support
+    "support.class_created": _("added the training class"),
+    "support.participants_enrolled": _("enrolled participants in the class"),
+    "support.attendance_recorded": _("recorded attendance"),
+    "support.ip_case_opened": _("opened the IP support case"),
+    "support.ip_case_updated": _("updated where the IP application stands"),
+    "support.funding_recorded": _("recorded funding"),
+    "support.producer_support_recorded": _("recorded support received"),
 }
 
 

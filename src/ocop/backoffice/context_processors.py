@@ -36,6 +36,17 @@ NAVIGATION = [
     NavItem(_("Revocations"), "backoffice:revocation_list", "certificates.view_revocations", "backoffice:revocation_"),
     NavItem(_("Plans and targets"), "backoffice:plan_list", "planning.view_plans", "backoffice:plan_"),
     NavItem(_("Plan reports"), "backoffice:report_list", "reports.view_reports", "backoffice:report_"),
+    NavItem(
+        _("Training classes"), "backoffice:training_class_list", "support.view_training", "backoffice:training_class_"
+    ),
+    NavItem(_("Trademarks and IP"), "backoffice:ip_case_list", "support.view_ip_cases", "backoffice:ip_case_"),
+    NavItem(_("Funding"), "backoffice:funding_list", "support.view_funding", "backoffice:funding_"),
+    NavItem(
+        _("Support received"),
+        "backoffice:support_received_list",
+        "support.view_producer_support",
+        "backoffice:support_received_",
+    ),
     NavItem(_("Producers"), "backoffice:producer_list", "producers.view_registry", "backoffice:producer_"),
     NavItem(_("Products"), "backoffice:product_list", "producers.view_registry", "backoffice:product_"),
     NavItem(_("Raw-material zones"), "backoffice:zone_list", "producers.view_registry", "backoffice:zone_"),

@@ -30,7 +30,7 @@ def load_demo() -> str:
     """Load every part of the demo once; returns the password shared by the demo accounts."""
     refuse_in_production()
     from ocop.accounts.domain.bodies import load_bodies
-    from ocop.demo import certificates, people, registry, stamps, workflow
+    from ocop.demo import certificates, people, registry, stamps, support, workflow
     from ocop.demo.planning import load_demo_plan
 
     password = generate_password()
@@ -43,6 +43,7 @@ def load_demo() -> str:
         certificates.load()
         stamps.load()
         load_demo_plan()  # after people.load: the plan's agencies are the demo's organisations
+        support.load()  # after the plan: classes, marks and money serve its tasks
     log_action(actor=None, verb=DEMO_LOADED_VERB)
     return password
 
@@ -52,7 +53,7 @@ def complete_demo() -> tuple[list[str], str]:
     """Add to a demo loaded by an earlier version the parts it did not have yet (plan 706 and its progress, new demo
     accounts, stamps); returns the usernames of the accounts added and the password they share (the earlier demo
     password is not known: it is stored only as a hash)."""
-    from ocop.demo import stamps
+    from ocop.demo import stamps, support
     from ocop.demo.people import add_missing_accounts
     from ocop.demo.planning import load_demo_plan
     from ocop.planning.models import Plan
@@ -65,4 +66,5 @@ def complete_demo() -> tuple[list[str], str]:
         added = add_missing_accounts(password)
         if not StampBatch.objects.exists():
             stamps.load()
+        support.load()  # adds nothing when the demo has its training classes
     return added, password

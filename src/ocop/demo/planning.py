@@ -27,8 +27,13 @@ PROGRESS = {
         (YEAR_END, "done", "Hỗ trợ 01 điểm giới thiệu và bán sản phẩm OCOP tại Phan Rang - Tháp Chàm", {"Điểm": 1}),
     ],
     "PL2.3": [
-        (MID_YEAR, "in_progress", "Đang hoàn thiện hồ sơ 02 nhãn hiệu", {"Nhãn hiệu": 0}),
-        (YEAR_END, "in_progress", "Đã nộp đơn 03 nhãn hiệu; 01 nhãn hiệu chuyển sang năm 2025", {"Nhãn hiệu": 3}),
+        (MID_YEAR, "in_progress", "Đã được cấp văn bằng 02 nhãn hiệu", {"Nhãn hiệu": 2}),
+        (
+            YEAR_END,
+            "done",
+            "Đã được cấp văn bằng đủ 04 nhãn hiệu; 01 đơn nộp thêm chuyển sang năm 2025",
+            {"Nhãn hiệu": 4},
+        ),
     ],
     "PL2.4": [
         (MID_YEAR, "in_progress", "In và cấp tem đợt 1", {"Bao bì": 800, "Tem": 12000}),

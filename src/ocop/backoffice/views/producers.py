@@ -110,8 +110,22 @@ def producer_detail(request, pk, obj):
             "identity_change": identity_changes.pending_change(obj),
             "can_decide_identity": request.user.has_perm("producers.decide_identity_change"),
             "breadcrumbs": _crumbs((obj.name, None)),
+            **support_of_producer(request.user, obj),
         },
     )
+
+
+def support_of_producer(user, producer) -> dict:
+    """The producer page's "Support received" section: what it received and its IP support cases, as the user may
+    see them (None when the user sees neither)."""
+    if not user.has_perm("support.view_producer_support"):
+        return {"support_received": None}
+    return {
+        "support_received": producer.support_received.select_related("task__plan").order_by("-received_on", "-pk"),
+        "ip_cases": producer.ip_cases.order_by("-created_at", "-pk") if user.has_perm("support.view_ip_cases") else [],
+        "can_add_support": user.has_perm("support.manage_producer_support"),
+        "can_add_ip_case": user.has_perm("support.manage_ip_cases"),
+    }
 
 
 @require_POST

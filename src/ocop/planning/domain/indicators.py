@@ -39,9 +39,10 @@ Built-in indicators, computed today from certificates, the registry and dossiers
 - ``products_with_trace_code``: products with an electronic trace code at the end of the period (an issued stamp
   batch with a stamp not voided by then: traceability.domain.evidence).
 
-Reported until their module registers a query: ``sales_points_opened`` (promotion), ``fairs_held``,
-``trainings_held`` and ``trademarks_registered``. A target without an indicator
-(a qualitative objective) is reported too.
+Reported until their module registers a query: ``sales_points_opened`` (promotion), ``fairs_held``. The support
+module computes ``trainings_held`` (training classes ended in the period) and ``trademarks_registered`` (IP support
+cases granted in the period): support/domain/indicators.py. A target without an indicator (a qualitative objective)
+is reported too.
 """
 
 import datetime

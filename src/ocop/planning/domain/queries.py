@@ -83,4 +83,9 @@ def visible_records(user, indicator: Indicator, query: IndicatorQuery) -> QueryS
         if not scope.everything:
             records = records.filter(unit__in=scope.unit_ids)
         return records.select_related("unit__parent").order_by("name", "pk")
+    if any(field.name == "producer" for field in records.model._meta.fields):
+        # Records of a kind a module above registered, placed by their producer (IP support cases): those of the
+        # producers the user sees, in the order the module gave.
+        condition = producer_visibility(user, "producer__")
+        return records.none() if condition is None else records.filter(condition)
     return records

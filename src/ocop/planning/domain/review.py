@@ -10,6 +10,7 @@ same record queries as the indicators, so the report and the dashboard cannot di
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,6 +23,17 @@ from ocop.planning.domain.indicators import IndicatorQuery, certificates_in_forc
 from ocop.producers import product_sets
 
 NO_SOURCE = "Chưa ghi nguồn kinh phí"
+
+# Money recorded entry by entry by a module above planning (support: the funding entries of a task by source). A
+# reader receives the plan's tasks and the day the figures are taken and answers, for each task it holds records of,
+# {source name: (planned, spent)}; those tasks' money then comes from the records, not from what is typed on them.
+FundingReader = Callable[[list, datetime.date], dict[int, dict[str, tuple[Decimal | None, Decimal | None]]]]
+_FUNDING_READERS: list[FundingReader] = []
+
+
+def register_funding(reader: FundingReader) -> None:
+    if reader not in _FUNDING_READERS:
+        _FUNDING_READERS.append(reader)
 
 
 @dataclass(frozen=True)
@@ -148,13 +160,27 @@ def annex(figures: PlanFigures) -> list[dict]:
 def funding(figures: PlanFigures) -> list[dict]:
     """The plan's money by funding source: planned (the tasks' budgets) and spent by the period's end (each task's
     latest report up to then). Every source the plan names is listed, with or without figures; money of tasks
-    that name none is grouped as such."""
+    that name none is grouped as such. A task with funding records (``register_funding``) counts its records
+    instead: allocated and spent by source, dated up to the day the figures are taken."""
     planned: dict[str, Decimal] = defaultdict(Decimal)
     spent: dict[str, Decimal] = defaultdict(Decimal)
     has_planned: set[str] = set()
     has_spent: set[str] = set()
     named: set[str] = set()
+    recorded: dict[int, dict] = {}
+    for reader in _FUNDING_READERS:
+        recorded.update(reader([figure.task for figure in figures.tasks], figures.as_of))
     for figure in figures.tasks:
+        if figure.task.pk in recorded:
+            for source, (task_planned, task_spent) in recorded[figure.task.pk].items():
+                named.add(source)
+                if task_planned is not None:
+                    planned[source] += task_planned
+                    has_planned.add(source)
+                if task_spent is not None:
+                    spent[source] += task_spent
+                    has_spent.add(source)
+            continue
         source = figure.task.funding_source.strip() or NO_SOURCE
         if source != NO_SOURCE:
             named.add(source)

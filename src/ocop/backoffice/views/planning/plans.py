@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.backoffice.views.planning.loading import chosen_period, crumbs, load_plan, plan_url
-from ocop.planning.domain import plans, progress
+from ocop.planning.domain import plans, progress, review
 from ocop.planning.domain.figures import new_products_breakdown, plan_figures
 from ocop.planning.domain.loader import load_plan_data
 from ocop.planning.domain.progress import may_close_period
@@ -162,6 +162,7 @@ def plan_detail(request, pk, obj):
         "task_chart": charts.stacked_bar(status_parts, title=_("Tasks by status")) if figures.tasks else "",
         "overdue": figures.overdue_tasks[:10],
         "overdue_count": len(figures.overdue_tasks),
+        "funding": review.funding(figures),
         "obligations": _obligation_routes(obj),
         "children": obj.children.order_by("starts_on"),
         "reports": obj.reports.select_related("issued_by").order_by("-created_at")[:5],

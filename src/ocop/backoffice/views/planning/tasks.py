@@ -16,6 +16,7 @@ from ocop.common.domain.activity import history_of
 from ocop.planning.domain import plans, progress
 from ocop.planning.domain.figures import task_figures
 from ocop.planning.interfaces.forms import TaskFilterForm, TaskForm, TaskOutputForm, TaskProgressForm
+from ocop.support.domain.funding import sources_summary
 
 
 @require_perm("planning.view_plans", load_object=load_plan)
@@ -83,6 +84,10 @@ def plan_task_detail(request, pk, obj):
             "can_update": user.has_perm("planning.update_task", obj),
             "can_manage": user.has_perm("planning.manage_plans"),
             "output_form": TaskOutputForm() if user.has_perm("planning.manage_plans") else None,
+            "funding_summary": sources_summary(obj.funding_entries.all())
+            if user.has_perm("support.view_funding")
+            else None,
+            "can_add_funding": user.has_perm("support.manage_funding"),
             "history": history_of(obj)[:20],
             "breadcrumbs": crumbs(
                 obj.plan, (_("Tasks"), reverse("backoffice:plan_task_list", args=[obj.plan.pk])), (obj.code, None)

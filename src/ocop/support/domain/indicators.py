@@ -1,0 +1,80 @@
+"""The plan indicators computed from support records, registered into planning from SupportConfig.ready() (planning
+sits below support and never imports it).
+
+- ``trainings_held``: training classes whose last day falls in the period (a class is held once it has ended),
+  placed by the area they serve (the province, a district or a commune; geo's succession puts 2024 units in the
+  plan's area of either era).
+- ``trademarks_registered``: IP support cases granted in the period (the grant date of the protection
+  certificate), placed by their producer's commune.
+
+The plan's funding by source reads the funding entries of the tasks that have any
+(``planning.domain.review.register_funding``).
+"""
+
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+
+from ocop.planning.domain import indicators, review
+from ocop.planning.domain.indicators import IndicatorQuery, Measurement
+from ocop.support.domain.funding import funding_of_tasks
+from ocop.support.enums import IPStatus
+from ocop.support.models import IPCase, TrainingClass
+
+TRAINING_CLASSES, IP_CASES = "training_classes", "ip_cases"
+
+
+def _classes_ended(query: IndicatorQuery) -> QuerySet[TrainingClass]:
+    classes = TrainingClass.objects.filter(ends_on__gte=query.start, ends_on__lte=query.end)
+    if query.unit_ids is not None:
+        classes = classes.filter(unit__in=query.unit_ids)
+    return classes
+
+
+def classes_held(query: IndicatorQuery) -> QuerySet[TrainingClass]:
+    """The classes ended in the period, with how many were enrolled and attended."""
+    return (
+        _classes_ended(query)
+        .select_related("unit", "task__plan")
+        .annotate(enrolled=Count("participants"), present=Count("participants", filter=Q(participants__attended=True)))
+        .order_by("-ends_on", "pk")
+    )
+
+
+def _cases_granted(query: IndicatorQuery) -> QuerySet[IPCase]:
+    cases = IPCase.objects.filter(status=IPStatus.GRANTED, granted_on__gte=query.start, granted_on__lte=query.end)
+    if query.unit_ids is not None:
+        cases = cases.filter(producer__unit__in=query.unit_ids)
+    return cases
+
+
+def marks_granted(query: IndicatorQuery) -> QuerySet[IPCase]:
+    return _cases_granted(query).select_related("producer__unit").order_by("-granted_on", "pk")
+
+
+def _count(records) -> Measurement:
+    return Measurement(Decimal(records.count()))
+
+
+def _by_unit(records, field: str) -> dict[int, int]:
+    return dict(records.order_by().values_list(field).annotate(n=Count("pk")))
+
+
+def register() -> None:
+    indicators.register_computation(
+        "trainings_held",
+        compute=lambda query: _count(_classes_ended(query)),
+        records=classes_held,
+        by_unit=lambda query: _by_unit(_classes_ended(query), "unit"),
+        record_kind=TRAINING_CLASSES,
+        source="ocop.support",
+    )
+    indicators.register_computation(
+        "trademarks_registered",
+        compute=lambda query: _count(_cases_granted(query)),
+        records=marks_granted,
+        by_unit=lambda query: _by_unit(_cases_granted(query), "producer__unit"),
+        record_kind=IP_CASES,
+        source="ocop.support",
+    )
+    review.register_funding(funding_of_tasks)
