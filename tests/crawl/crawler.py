@@ -88,7 +88,8 @@ class _Page(html.parser.HTMLParser):
         if tag == "a" and "href" in attrs:
             self.links.append(attrs["href"] or "")
         hidden = tag in INVISIBLE_ELEMENTS or "hidden" in attrs or attrs.get("type") == "hidden"
-        english = (attrs.get("lang") or "").startswith("en")
+        # English, or machine text the page marks as not to be translated (an EPCIS event's JSON)
+        english = (attrs.get("lang") or "").startswith("en") or attrs.get("translate") == "no"
         if not (hidden or english or self._hidden() or self._english()):
             for name in VISIBLE_ATTRIBUTES:
                 if attrs.get(name):

@@ -132,3 +132,14 @@ def test_the_2024_report_counts_as_livestock_only_the_products_of_animal_husband
     seafood_of_sets_2_and_8 = {c.product_id for c in in_2024 if c.product.product_set in (2, 8)} - husbandry
     assert livestock.actual == len(husbandry) > 0
     assert seafood_of_sets_2_and_8  # what the count by set numbers wrongly took in
+
+
+def test_the_demo_producers_stamps_tell_their_value_chain(demo, client):
+    from ocop.traceability.domain.scan import stamp_path
+    from ocop.traceability.models import Stamp, TraceEvent
+
+    stamp = Stamp.objects.filter(lot="L-DEMO-01").select_related("batch__product").order_by("pk").first()
+    assert stamp is not None and Stamp.objects.filter(lot="L-DEMO-01").count() == 100
+    assert TraceEvent.objects.filter(product=stamp.batch.product).count() >= 4
+    page = client.get(stamp_path(stamp.batch.product, stamp.serial)).content.decode()
+    assert "Từ vùng nguyên liệu đến quầy hàng" in page and "Nhận hàng tại điểm bán" in page

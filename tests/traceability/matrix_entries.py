@@ -17,6 +17,17 @@ def extend_context(ctx):
     registered(product, days_ago(365))
     ctx["stamp_batch"] = issue_stamps(actor=None, batch=request_stamps(actor=None, product=product, quantity=2))
     ctx["stamp"] = ctx["stamp_batch"].stamps.get(position=1)
+    ctx["trace_event"] = _shipped(product)
+
+
+def _shipped(product):
+    from django.utils import timezone
+
+    from ocop.traceability.domain.events import Step, record_step
+    from ocop.traceability.enums import ValueChainStep
+
+    step = Step(kind=ValueChainStep.SHIP, when=timezone.now(), lot="L1", public_place="Ninh Thuận", quantity=5)
+    return record_step(actor=None, product=product, step=step)
 
 
 def _by_gtin(ctx, user):
@@ -38,6 +49,14 @@ def _new_request(ctx, user):
     return {"pk": request_stamps(actor=None, product=ctx["stamp_batch"].product, quantity=3).pk}
 
 
+def _event(ctx, user):
+    return {"pk": ctx["trace_event"].pk}
+
+
+def _step(ctx, user):
+    return {"product_pk": ctx["stamp_batch"].product_id, "kind": "ship"}
+
+
 def _stamp_svg(ctx, user):
     return {"pk": ctx["stamp_batch"].pk, "serial": ctx["stamp"].serial, "kind": "svg"}
 
@@ -57,6 +76,12 @@ ENTRIES = {
     "backoffice:stamp_batch_void": ("post", _batch, HOLDERS, 302),
     "backoffice:stamp_sheet": ("get", _batch, HOLDERS, 302),  # without a run to print: back to the batch
     "backoffice:stamp_qr": ("get", _stamp_svg, HOLDERS, 200),
+    "backoffice:trace_event_list": ("get", None, READERS, 200),
+    "backoffice:trace_event_detail": ("get", _event, READERS, 200),
+    "backoffice:trace_step_create": ("get", _step, ASKERS, 200),
+    "backoffice:trace_capture_upload": ("get", None, ASKERS, 200),
+    "backoffice:epcis_capture": ("post", None, ASKERS, 400),  # without a document: its faults, nothing written
+    "backoffice:epcis_export": ("get", None, READERS, 200),
 }
 
 # What each POST above writes when allowed (tests/matrix.py): a form sent without its fields writes nothing.
@@ -64,4 +89,5 @@ EFFECTS = {
     "backoffice:stamp_batch_issue": ("traceability.stamps_issued",),
     "backoffice:stamp_batch_refuse": NOTHING,
     "backoffice:stamp_batch_void": NOTHING,
+    "backoffice:epcis_capture": NOTHING,
 }

@@ -122,6 +122,8 @@ VERB_LABELS = {
     "traceability.portal_changes_found": _("found records changed since they were sent to the national portal"),
     "traceability.portal_record_sent": _("sent the record to the national traceability portal"),
     "traceability.portal_answered": _("recorded the national portal's answer"),
+    "traceability.events_captured": _("captured an EPCIS document"),
+    "traceability.step_recorded": _("recorded a value-chain step"),
     # plans and reports
     "planning.plan_created": _("created the plan"),
     "planning.plan_updated": _("updated the plan"),

@@ -51,6 +51,7 @@ NAVIGATION = [
     NavItem(_("Products"), "backoffice:product_list", "producers.view_registry", "backoffice:product_"),
     NavItem(_("Raw-material zones"), "backoffice:zone_list", "producers.view_registry", "backoffice:zone_"),
     NavItem(_("Stamps"), "backoffice:stamp_batch_list", "traceability.view_stamps", "backoffice:stamp_"),
+    NavItem(_("Value-chain events"), "backoffice:trace_event_list", "traceability.view_events", "backoffice:trace_"),
     NavItem(_("Craft villages"), "backoffice:village_list", "producers.view_craft_villages", "backoffice:village_"),
     NavItem(_("Import from Excel"), "backoffice:import_start", "producers.import_registry", "backoffice:import_"),
     NavItem(_("Users"), "backoffice:user_list", "accounts.manage_users", "backoffice:user_"),

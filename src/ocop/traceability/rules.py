@@ -21,6 +21,12 @@ rules.add_perm("traceability.decide_stamps", office)
 rules.add_perm("traceability.void_stamps", office | is_producer)
 rules.add_perm("traceability.print_stamps", office | is_producer)
 
+# Value-chain events: seen like the stamps; recorded by the producer (a cooperative for its member households) and
+# the officers of its area; the office may capture events about things that are not the province's products.
+rules.add_perm("traceability.view_events", area_editors | is_department_staff | is_producer)
+rules.add_perm("traceability.record_events", area_editors | is_producer)
+rules.add_perm("traceability.capture_any_event", office)
+
 # The national traceability portal: where the products' records stand, seen by the office and the department's staff;
 # changes looked for, records marked sent and answers recorded by the office.
 rules.add_perm("traceability.view_portal", office | is_department_staff)

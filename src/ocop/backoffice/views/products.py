@@ -108,6 +108,7 @@ def product_detail(request, pk, obj):
             "history": history_of(obj)[:30],
             "can_edit": can_edit,
             "can_ask_stamps": not obj.withdrawn_on and request.user.has_perm("traceability.request_stamps"),
+            "can_see_events": request.user.has_perm("traceability.view_events"),
             "photo_form": PhotoForm() if can_edit else None,
             "zones_form": ProductZonesForm(product=obj, initial={"raw_material_zones": obj.raw_material_zones.all()})
             if can_edit

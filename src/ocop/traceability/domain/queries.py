@@ -1,7 +1,7 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ocop.producers.domain.queries import visible_products
-from ocop.traceability.models import Stamp, StampBatch
+from ocop.traceability.models import Stamp, StampBatch, TraceEvent
 
 
 def visible_stamp_batches(user) -> QuerySet[StampBatch]:
@@ -21,3 +21,10 @@ def flagged_stamps(user) -> QuerySet[Stamp]:
         .select_related("batch__product__producer")
         .order_by("-flagged_at", "-pk")
     )
+
+
+def visible_events(user) -> QuerySet[TraceEvent]:
+    """The value-chain events of the products the user sees, and those the user captured; the office sees every one."""
+    if user.has_perm("traceability.capture_any_event"):
+        return TraceEvent.objects.all()
+    return TraceEvent.objects.filter(Q(product__in=visible_products(user)) | Q(captured_by=user))

@@ -10,6 +10,7 @@ from django.db.models import OuterRef, Subquery
 from ocop.certificates.domain.publication import certificate_card
 from ocop.certificates.domain.validity import latest_certificates
 from ocop.traceability.domain.serials import normalise, printed
+from ocop.traceability.domain.timeline import public_timeline
 from ocop.traceability.enums import ScanFlag, Verdict
 from ocop.traceability.models import Stamp
 
@@ -61,6 +62,7 @@ def scan(key_type: str, key: str, raw_serial: str) -> dict:
         "producer_name": product.producer.name,
         "zones": list(product.raw_material_zones.order_by("name").values("name", "growing_area_code")),
         "certificate": certificate_card(stamp.certificate_number) if stamp.certificate_number else None,
+        "timeline": public_timeline(product.pk, stamp.lot),
     }
 
 
