@@ -178,3 +178,24 @@ def test_the_funding_list_of_one_task_keeps_to_it_and_leads_to_a_new_entry_for_i
     page = client.get(reverse("backoffice:funding_list"), {"task": made["task"].pk}).content.decode()
     assert "7.000.000" in page and "9.000.000" not in page
     assert f"/backoffice/support/funding/new/?task={made['task'].pk}" in page
+
+
+def test_a_tasks_page_leads_to_the_classes_and_cases_serving_it_and_the_lists_keep_to_the_task(client):
+    from ocop.planning.domain import plans
+
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    plan = make_plan()["plan"]
+    classes_task = plans.create_task(actor=None, plan=plan, code="PL2.5", content="Tập huấn (05 lớp)")
+    marks_task = plans.create_task(actor=None, plan=plan, code="PL2.3", content="Nhãn hiệu (04 nhãn hiệu)")
+    make_class(topic="Lớp phục vụ nhiệm vụ", task=classes_task)
+    make_class(topic="Lớp khác")
+    make_case(granted_on=D(2024, 8, 1), mark="Nho Thái An", task=marks_task)
+    make_case(mark="Tỏi Phan Rang")
+    page = client.get(reverse("backoffice:plan_task_detail", args=[classes_task.pk])).content.decode()
+    assert f"/backoffice/support/classes/?task={classes_task.pk}" in page
+    listed = client.get(reverse("backoffice:training_class_list"), {"task": classes_task.pk}).content.decode()
+    assert "Lớp phục vụ nhiệm vụ" in listed and "Lớp khác" not in listed
+    page = client.get(reverse("backoffice:plan_task_detail", args=[marks_task.pk])).content.decode()
+    assert f"/backoffice/support/ip-cases/?task={marks_task.pk}" in page
+    listed = client.get(reverse("backoffice:ip_case_list"), {"task": marks_task.pk}).content.decode()
+    assert "Nho Thái An" in listed and "Tỏi Phan Rang" not in listed

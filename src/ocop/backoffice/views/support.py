@@ -43,6 +43,13 @@ from ocop.support.interfaces.forms import (
     TrainingClassForm,
 )
 
+
+def _chosen_task(request):
+    """The plan task a list is narrowed to (``?task=``), or None."""
+    raw = request.GET.get("task", "")
+    return Task.objects.select_related("plan").filter(pk=int(raw)).first() if raw.isdigit() else None
+
+
 # Training classes ---------------------------------------------------------------------------------------------------
 
 
@@ -57,8 +64,10 @@ def _class_crumbs(*extra):
 @require_perm("support.view_training")
 def training_class_list(request):
     filters = TrainingClassFilterForm(request.GET or None)
+    task = _chosen_task(request)
+    classes = visible_classes(request.user) if task is None else visible_classes(request.user).filter(task=task)
     rows = (
-        filters.filter(visible_classes(request.user))
+        filters.filter(classes)
         .select_related("unit", "task__plan")
         .annotate(enrolled=Count("participants"), present=Count("participants", filter=Q(participants__attended=True)))
         .order_by("-starts_on", "pk")
@@ -72,6 +81,7 @@ def training_class_list(request):
             "filters": filters,
             "page": paginate(request, rows),
             "breadcrumbs": _class_crumbs(),
+            "task": task,
             "can_add": request.user.has_perm("support.manage_training"),
         },
     )
@@ -159,7 +169,9 @@ def _case_crumbs(*extra):
 @require_perm("support.view_ip_cases")
 def ip_case_list(request):
     filters = IPCaseFilterForm(request.GET or None)
-    rows = filters.filter(visible_ip_cases(request.user)).select_related("producer__unit", "task__plan")
+    task = _chosen_task(request)
+    cases = visible_ip_cases(request.user) if task is None else visible_ip_cases(request.user).filter(task=task)
+    rows = filters.filter(cases).select_related("producer__unit", "task__plan")
     rows = rows.order_by("-created_at", "-pk")
     if request.GET.get("format") == "xlsx":
         return xlsx_response(ip_cases_workbook(rows.iterator()), "ho-tro-nhan-hieu-so-huu-tri-tue.xlsx")
@@ -170,6 +182,7 @@ def ip_case_list(request):
             "filters": filters,
             "page": paginate(request, rows),
             "breadcrumbs": _case_crumbs(),
+            "task": task,
             "can_add": request.user.has_perm("support.manage_ip_cases"),
         },
     )
@@ -234,8 +247,7 @@ def _funding_crumbs(*extra):
 def funding_list(request):
     filters = FundingFilterForm(request.GET or None)
     entries = filters.filter(visible_funding_entries(request.user))
-    task_id = request.GET.get("task", "")
-    task = Task.objects.select_related("plan").filter(pk=int(task_id)).first() if task_id.isdigit() else None
+    task = _chosen_task(request)
     if task is not None:
         entries = entries.filter(task=task)
     rows = entries.select_related("task__plan").order_by("-entered_on", "-pk")

@@ -17,6 +17,7 @@ from ocop.planning.domain import plans, progress
 from ocop.planning.domain.figures import task_figures
 from ocop.planning.interfaces.forms import TaskFilterForm, TaskForm, TaskOutputForm, TaskProgressForm
 from ocop.support.domain.funding import sources_summary
+from ocop.support.domain.queries import visible_ip_cases
 
 
 @require_perm("planning.view_plans", load_object=load_plan)
@@ -88,6 +89,8 @@ def plan_task_detail(request, pk, obj):
             if user.has_perm("support.view_funding")
             else None,
             "can_add_funding": user.has_perm("support.manage_funding"),
+            "served_classes": obj.training_classes.count() if user.has_perm("support.view_training") else 0,
+            "served_cases": visible_ip_cases(user).filter(task=obj).count(),
             "history": history_of(obj)[:20],
             "breadcrumbs": crumbs(
                 obj.plan, (_("Tasks"), reverse("backoffice:plan_task_list", args=[obj.plan.pk])), (obj.code, None)
