@@ -34,7 +34,7 @@ APP_ORDER = (
     ("dossiers",),
     ("councils",),
     ("planning",),
-    ("support",),
+    ("promotion", "support"),
     ("reports",),
     ("registry_import",),
     ("demo",),

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "ocop.certificates",
     "ocop.traceability",
     "ocop.planning",
+    "ocop.promotion",
     "ocop.support",
     "ocop.reports",
     "ocop.dossiers",
@@ -331,5 +332,7 @@ OCOP_MAX_REQUEST_BYTES = OCOP_MAX_UPLOAD_BYTES + 1024 * 1024
 OCOP_PUBLIC_RATES = {
     "page": (int(os.environ.get("OCOP_PUBLIC_PAGES_PER_MINUTE", "120")), 60),
     "lookup": (int(os.environ.get("OCOP_PUBLIC_LOOKUPS_PER_10_MINUTES", "40")), 600),
+    # Buyer inquiries sent from one address (the public "kết nối cung – cầu" form): a flood is refused.
+    "inquiry": (int(os.environ.get("OCOP_PUBLIC_INQUIRIES_PER_HOUR", "5")), 3600),
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

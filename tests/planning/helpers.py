@@ -38,8 +38,8 @@ def make_plan(*, with_records: bool = False, reference: str = "99/KH-UBND") -> d
         actor=None, plan=plan, code="1", text="20-30 sản phẩm mới", indicator="new_products", low=20, high=30
     )
     reported = plans.create_target(
-        actor=None, plan=plan, code="2", text="01-02 điểm bán", indicator="sales_points_opened", low=1, high=2
-    )
+        actor=None, plan=plan, code="2", text="04 mô hình du lịch cộng đồng", unit_label="mô hình", low=4
+    )  # no indicator: a figure the agency reports (every named indicator of plan 706 is computed today)
     quota = plans.create_quota(actor=None, plan=plan, unit=unit(*NINH_PHUOC), stars=3, expected=9)
     task = plans.create_task(
         actor=None,

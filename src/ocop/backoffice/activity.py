@@ -146,6 +146,16 @@ VERB_LABELS = {
     "reports.plan_report_drafted": _("drafted a plan report"),
     "reports.plan_report_updated": _("edited a plan report"),
     "reports.plan_report_issued": _("issued a plan report"),
+    # trade promotion
+    "promotion.sales_point_created": _("added the sales point"),
+    "promotion.sales_point_changed": _("updated the sales point"),
+    "promotion.fair_created": _("added the fair"),
+    "promotion.fair_changed": _("updated the fair"),
+    "promotion.producers_invited": _("invited producers to the fair"),
+    "promotion.product_registered": _("registered a product for the fair"),
+    "promotion.results_recorded": _("recorded fair results"),
+    "promotion.inquiry_received": _("received a buyer inquiry"),
+    "promotion.inquiry_answered": _("answered a buyer inquiry"),
     # programme support
     "support.class_created": _("added the training class"),
     "support.participants_enrolled": _("enrolled participants in the class"),
@@ -154,6 +164,8 @@ VERB_LABELS = {
     "support.ip_case_updated": _("updated where the IP application stands"),
     "support.funding_recorded": _("recorded funding"),
     "support.producer_support_recorded": _("recorded support received"),
+    "promotion.inquiry_routed": _("was sent a buyer inquiry"),
+    "promotion.invited": _("was invited to a fair"),
 }
 
 

@@ -36,6 +36,9 @@ NAVIGATION = [
     NavItem(_("Revocations"), "backoffice:revocation_list", "certificates.view_revocations", "backoffice:revocation_"),
     NavItem(_("Plans and targets"), "backoffice:plan_list", "planning.view_plans", "backoffice:plan_"),
     NavItem(_("Plan reports"), "backoffice:report_list", "reports.view_reports", "backoffice:report_"),
+    NavItem(_("Fairs"), "backoffice:fair_list", "promotion.view_fairs", "backoffice:fair_"),
+    NavItem(_("Sales points"), "backoffice:sales_point_list", "promotion.view_sales_points", "backoffice:sales_point_"),
+    NavItem(_("Buyer inquiries"), "backoffice:inquiry_list", "promotion.view_inquiries", "backoffice:inquiry_"),
     NavItem(
         _("Training classes"), "backoffice:training_class_list", "support.view_training", "backoffice:training_class_"
     ),

@@ -112,6 +112,7 @@ urlpatterns = [
     path("rule-sets/<int:pk>/", evaluation.rule_set_detail, name="rule_set_detail"),
     path("certificates/", include("ocop.backoffice.urls_certificates")),
     path("plans/", include("ocop.backoffice.urls_planning")),
+    path("promotion/", include("ocop.backoffice.urls_promotion")),
     path("support/", include("ocop.backoffice.urls_support")),
     path("tasks/", work.my_tasks, name="my_tasks"),
     path("councils/", councils.council_list, name="council_list"),

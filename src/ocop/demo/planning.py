@@ -11,8 +11,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from ocop.planning.domain.loader import PLAN_706_FILE, load_plan_file
-from ocop.planning.domain.progress import record_task_update, record_value
-from ocop.planning.models import Plan, ReportedValue, TaskUpdate
+from ocop.planning.domain.progress import record_task_update
+from ocop.planning.models import Plan, TaskUpdate
 
 DEMO_NOTE = "dữ liệu demo"
 MID_YEAR, YEAR_END = datetime.date(2024, 6, 30), datetime.date(2024, 12, 31)
@@ -84,16 +84,7 @@ def load_demo_progress(plan: Plan) -> None:
                 spent=SPENT.get((code, day)),
                 achieved={_output_by_prefix(task, name).pk: Decimal(value) for name, value in done.items()},
             )
-    sales_points = plan.targets.get(code="I.2.9")
-    if not ReportedValue.objects.filter(target=sales_points).exists():
-        for period_key, value in (("2024-H1", 0), ("2024", 1)):
-            record_value(
-                actor=None,
-                target=sales_points,
-                period_key=period_key,
-                value=value,
-                note=f"Điểm giới thiệu và bán sản phẩm OCOP do Sở NN&PTNT hỗ trợ ({DEMO_NOTE})",
-            )
+    # Target I.2.9 (new sales points) is computed from the sales points of the promotion demo (demo/promotion.py).
 
 
 def load_demo_plan() -> Plan:

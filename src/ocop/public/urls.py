@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ocop.public import calculator, stamps, views
+from ocop.public import calculator, promotion, stamps, views
 
 app_name = "public"
 
@@ -21,4 +21,8 @@ urlpatterns = [
     path("products/json/", views.catalogue_json, name="catalogue_json"),
     path("producers/<int:pk>/", views.producer, name="producer"),
     path("producers/<int:pk>/json/", views.producer_json, name="producer_json"),
+    # Trade promotion: buyers ask for products (kết nối cung – cầu); partners read the catalogue as a feed.
+    path("buyers/", promotion.inquiry, name="inquiry"),
+    path("feeds/products.json", promotion.catalogue_feed_json, name="catalogue_feed_json"),
+    path("feeds/products.csv", promotion.catalogue_feed_csv, name="catalogue_feed_csv"),
 ]

@@ -4,6 +4,7 @@ the tasks and their progress. The dashboard, the reports and ``ocop report`` all
 
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,11 +16,32 @@ from ocop.planning.domain.assessment import Assessment, assess, cut
 from ocop.planning.domain.indicators import IndicatorQuery, Measurement
 from ocop.planning.domain.periods import Period
 from ocop.planning.enums import Direction, Source, TaskStatus
-from ocop.planning.models import PeriodLock, Plan, ReportedValue, Target, Task, TaskUpdate
+from ocop.planning.models import PeriodLock, Plan, ReportedValue, Target, Task, TaskOutput, TaskUpdate
 from ocop.producers import product_sets
 
 QUOTA_INDICATOR = "recognised_products"
 FINISHED = (TaskStatus.DONE, TaskStatus.CANCELLED)
+
+# Task outputs counted from records: a module above planning registers a function (output, start, end) → the quantity
+# its records achieved, or None when it does not count that output (promotion: the fairs and sales points serving a
+# task). The first answer that is not None replaces the quantity the agency reported.
+OutputCount = Callable[[TaskOutput, datetime.date, datetime.date], Decimal | None]
+_OUTPUT_COUNTS: list[OutputCount] = []
+
+
+def register_output_count(count: OutputCount) -> None:
+    if count not in _OUTPUT_COUNTS:
+        _OUTPUT_COUNTS.append(count)
+
+
+def _counted_outputs(task: Task, start: datetime.date, end: datetime.date) -> dict[int, Decimal]:
+    counted = {}
+    for output in task.outputs.all():
+        for count in _OUTPUT_COUNTS:
+            if (value := count(output, start, end)) is not None:
+                counted[output.pk] = value
+                break
+    return counted
 
 
 def source_of(target: Target) -> Source:
@@ -309,7 +331,7 @@ def _district_or_self(area: AreaMap, commune_id: int) -> int:
 
 
 def task_figures(plan: Plan, period: Period, *, today: datetime.date) -> list[TaskFigure]:
-    start, end, _as_of = _window(plan, period, today)
+    start, end, as_of = _window(plan, period, today)
     tasks = list(plan.tasks.prefetch_related("lead_agencies", "outputs").order_by("position", "pk"))
     updates = (
         TaskUpdate.objects.filter(task__plan=plan, reported_on__lte=end)
@@ -332,6 +354,8 @@ def task_figures(plan: Plan, period: Period, *, today: datetime.date) -> list[Ta
             and today >= start
         )
         achieved = {progress.output_id: progress.achieved for progress in update.outputs.all()} if update else {}
+        if _OUTPUT_COUNTS and today >= start:
+            achieved.update(_counted_outputs(task, start, as_of))
         figures.append(TaskFigure(task=task, latest=update, overdue=overdue, achieved=achieved))
     return figures
 

@@ -1,0 +1,48 @@
+"""Which promotion records a user sees. Sales points are placed in a commune: officers see those of their area (with
+its counterparts across the 2025 reform). Fairs are the province's events, seen by every officer and producer;
+registrations by the producers the user sees. A buyer inquiry is seen by the office and by the producers it was
+routed to."""
+
+from django.db.models import QuerySet
+
+from ocop.accounts.domain.scope import scope_of
+from ocop.producers.domain.queries import own_producer_ids, producer_visibility
+from ocop.promotion.models import BuyerInquiry, Fair, FairRegistration, InquiryRoute, SalesPoint
+
+
+def visible_sales_points(user) -> QuerySet[SalesPoint]:
+    if not user.has_perm("promotion.view_sales_points"):
+        return SalesPoint.objects.none()
+    scope = scope_of(user)
+    if scope.everything:
+        return SalesPoint.objects.all()
+    return SalesPoint.objects.filter(unit__in=scope.unit_ids)
+
+
+def visible_fairs(user) -> QuerySet[Fair]:
+    return Fair.objects.all() if user.has_perm("promotion.view_fairs") else Fair.objects.none()
+
+
+def visible_registrations(user) -> QuerySet[FairRegistration]:
+    condition = producer_visibility(user, "producer__")
+    if condition is None or not user.has_perm("promotion.view_fairs"):
+        return FairRegistration.objects.none()
+    return FairRegistration.objects.filter(condition)
+
+
+def sees_every_inquiry(user) -> bool:
+    return user.has_perm("promotion.view_all_inquiries")
+
+
+def visible_inquiries(user) -> QuerySet[BuyerInquiry]:
+    if sees_every_inquiry(user):
+        return BuyerInquiry.objects.all()
+    own = own_producer_ids(user)
+    if not own or not user.has_perm("promotion.view_inquiries"):
+        return BuyerInquiry.objects.none()
+    return BuyerInquiry.objects.filter(pk__in=InquiryRoute.objects.filter(producer__in=own).values("inquiry"))
+
+
+def own_routes(user, inquiry: BuyerInquiry) -> QuerySet[InquiryRoute]:
+    """The routes of ``inquiry`` to the producers the user speaks for (what the user may answer)."""
+    return inquiry.routes.filter(producer__in=own_producer_ids(user))
