@@ -2,6 +2,7 @@
 a reason, voided by range in one action; each step logged, each decision taken once."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -39,6 +40,16 @@ def test_a_batch_is_issued_numbered_one_to_n_with_valid_serials_in_a_few_queries
     assert [position for position, _serial in stamps] == list(range(1, 12_001))
     assert all(normalise(serial) == serial for _position, serial in stamps)
     assert _verbs() == ["traceability.stamps_requested", "traceability.stamps_issued"]
+
+
+def test_who_asked_and_who_decided_is_kept_for_a_signed_in_user_only(office):
+    anonymous = request_stamps(actor=AnonymousUser(), product=make_product(), quantity=1)
+    issue_stamps(actor=office, batch=anonymous)
+    assert anonymous.requested_by is None and anonymous.decided_by == office
+    logged = list(
+        ActivityLog.objects.filter(verb__startswith="traceability.").order_by("pk").values_list("actor", "actor_name")
+    )
+    assert logged == [(None, "hệ thống"), (office.pk, office.get_username())]
 
 
 def test_serials_are_never_reused_across_batches(office):

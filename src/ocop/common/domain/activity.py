@@ -17,6 +17,11 @@ def _json_safe(data: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
+def user_or_none(actor):
+    """The signed-in user behind ``actor``, or None for the system (a command, a task, an anonymous visitor)."""
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 def log_action(
     *, actor, verb: str, target: models.Model | None = None, data: dict[str, Any] | None = None
 ) -> ActivityLog:
@@ -26,7 +31,7 @@ def log_action(
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("log_action() must be called inside the domain function's transaction")
-    actor_user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    actor_user = user_or_none(actor)
     return ActivityLog.objects.create(
         actor=actor_user,
         actor_name=actor_user.get_username() if actor_user else SYSTEM_ACTOR_NAME,

@@ -9,7 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ocop.certificates.domain.publication import forget
-from ocop.common.domain.activity import log_action
+from ocop.common.domain.activity import log_action, user_or_none
 from ocop.common.domain.locking import lock
 from ocop.traceability.domain.serials import new_serials
 from ocop.traceability.enums import MAX_BATCH, BatchStatus
@@ -30,7 +30,7 @@ def request_stamps(*, actor, product, quantity: int) -> StampBatch:
     if product.withdrawn_on is not None:
         raise ValidationError(_("This product has been withdrawn: it can no longer have stamps."))
     batch = StampBatch.objects.create(
-        product=product, quantity=quantity, requested_by=_user(actor), requested_at=timezone.now()
+        product=product, quantity=quantity, requested_by=user_or_none(actor), requested_at=timezone.now()
     )
     log_action(actor=actor, verb="traceability.stamps_requested", target=batch, data={"quantity": quantity})
     return batch
@@ -47,7 +47,7 @@ def issue_stamps(*, actor, batch: StampBatch) -> StampBatch:
         (Stamp(serial=serial, batch=batch, position=position) for position, serial in enumerate(serials, start=1)),
         batch_size=INSERT_CHUNK,
     )
-    batch.status, batch.decided_by, batch.decided_at = BatchStatus.ISSUED, _user(actor), timezone.now()
+    batch.status, batch.decided_by, batch.decided_at = BatchStatus.ISSUED, user_or_none(actor), timezone.now()
     batch.save(update_fields=["status", "decided_by", "decided_at"])
     log_action(actor=actor, verb="traceability.stamps_issued", target=batch, data={"quantity": batch.quantity})
     return batch
@@ -61,7 +61,7 @@ def refuse_stamps(*, actor, batch: StampBatch, reason: str) -> StampBatch:
     lock(batch)
     if batch.status != BatchStatus.REQUESTED:
         raise ValidationError(_("This request has already been decided."))
-    batch.status, batch.decided_by, batch.decided_at = BatchStatus.REFUSED, _user(actor), timezone.now()
+    batch.status, batch.decided_by, batch.decided_at = BatchStatus.REFUSED, user_or_none(actor), timezone.now()
     batch.refusal_reason = reason
     batch.save(update_fields=["status", "decided_by", "decided_at", "refusal_reason"])
     log_action(actor=actor, verb="traceability.stamps_refused", target=batch, data={"reason": reason})
@@ -111,7 +111,3 @@ def _unused_serials(count: int) -> list[str]:
         fresh = iter([serial for serial in new_serials(len(taken) * 2) if serial not in drawn])
         serials = [next(fresh) if serial in taken else serial for serial in serials]
     return serials
-
-
-def _user(actor):
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
