@@ -168,8 +168,10 @@ def main() -> None:
         for server in servers:
             server.terminate()
             server.wait(timeout=30)
+    try:
+        _reconcile_scans(database, environment, pages["/01/…/21/<serial> (stamp scan)"])
+    finally:  # the demo's database is in the work folder unless --data-dir named one
         shutil.rmtree(work, ignore_errors=True)
-    _reconcile_scans(database, environment, pages["/01/…/21/<serial> (stamp scan)"])
 
 
 def _flush_scans(environment: dict) -> None:
