@@ -114,3 +114,21 @@ def test_totals_by_source_take_one_query_whatever_the_number_of_entries(django_a
         ("new_rural", Decimal(5_000_000), None),
         ("poverty", None, Decimal(2_500_000)),
     ]
+
+
+def test_a_plan_with_money_recorded_on_its_tasks_is_not_deleted_and_classes_outlive_their_task():
+    from django.db.models import ProtectedError
+
+    from tests.support.helpers import make_case, make_class
+
+    made = make_plan()
+    training_class = make_class(task=made["task"])
+    case = make_case(task=made["task"])
+    _record(made["task"])
+    with pytest.raises(ProtectedError):
+        made["plan"].delete()
+    FundingEntry.objects.all().delete()
+    made["plan"].delete()
+    training_class.refresh_from_db()
+    case.refresh_from_db()
+    assert training_class.task is None and case.task is None

@@ -29,7 +29,7 @@ class TrainingClass(models.Model):
         verbose_name=_("plan task it serves"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="training_classes",
     )
     search_name = models.CharField(max_length=255, editable=False, db_index=True)
@@ -121,7 +121,7 @@ class IPCase(models.Model):
         verbose_name=_("plan task it serves"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="ip_cases",
     )
     note = models.TextField(_("note"), blank=True)
@@ -184,7 +184,7 @@ class ProducerSupport(models.Model):
         verbose_name=_("plan task it serves"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="producer_support",
     )
     description = models.CharField(_("what was given"), max_length=300)
