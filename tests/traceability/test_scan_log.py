@@ -8,6 +8,8 @@ import os
 import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ocop.traceability.domain import scan_log
@@ -16,7 +18,7 @@ from ocop.traceability.domain.scan_log import flush_scans, spool
 from ocop.traceability.domain.serials import new_serials
 from ocop.traceability.domain.stamps import issue_stamps, request_stamps, void_stamps
 from ocop.traceability.enums import ScanFlag, Verdict
-from ocop.traceability.models import FlushedSpool, Scan
+from ocop.traceability.models import FlushedSpool, Scan, Stamp
 from tests.factories import make_product
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +151,25 @@ def test_a_line_cut_short_is_skipped_and_the_rest_stored(batch, settings):
         spooled.write(f"17331\tocop\t{batch.product.code}\n")  # three fields: cut short
         spooled.write(f"1733x.5\tocop\t{batch.product.code}\t{serial}\n")  # not a time
     assert flush_scans(now=_later()) == 1
+
+
+def _queries_to_flush(stamps, scans_each: int, settings, folder) -> int:
+    settings.OCOP_SCAN_SPOOL = folder
+    for stamp in stamps:
+        for _ in range(scans_each):
+            spool(OCOP_CODE, stamp.batch.product.code, stamp.serial)
+    [path] = folder.iterdir()
+    path.rename(folder / f"{path.name[:12]}-{folder.name}{scan_log.SUFFIX}")  # never stored, whatever the minute
+    with CaptureQueriesContext(connection) as queries:
+        assert flush_scans(now=_later()) == len(stamps) * scans_each
+    return len(queries)
+
+
+def test_a_flush_takes_as_many_queries_for_many_stamps_as_for_a_few(settings, tmp_path):
+    product = make_product()
+    batch = issue_stamps(actor=None, batch=request_stamps(actor=None, product=product, quantity=300))
+    stamps = list(batch.stamps.order_by("position"))
+    few = _queries_to_flush(stamps[:3], 4, settings, tmp_path / "few")
+    many = _queries_to_flush(stamps[3:], 4, settings, tmp_path / "many")  # 1,188 scans over 297 stamps
+    assert many == few < 15
+    assert {stamp.scan_count for stamp in Stamp.objects.filter(batch__product=product)} == {4}

@@ -16,6 +16,7 @@ import os
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
@@ -112,13 +113,10 @@ def _is_time(text: str) -> bool:
 def _scans_of(lines: list[list[str]]) -> list[Scan]:
     """Each line as the scan page judged it, the stamps read in bulk."""
     serials = {normalise(serial) for _at, _type, _key, serial in lines} - {None}
-    ordered = sorted(serials)
     stamps = {
         stamp.serial: stamp
-        for start in range(0, len(ordered), INSERT_CHUNK)
-        for stamp in Stamp.objects.filter(serial__in=ordered[start : start + INSERT_CHUNK]).select_related(
-            "batch__product"
-        )
+        for keys in _chunks(sorted(serials))
+        for stamp in Stamp.objects.filter(serial__in=keys).select_related("batch__product")
     }
     scans = []
     for at, key_type, key, typed in lines:
@@ -138,33 +136,55 @@ def _scans_of(lines: list[list[str]]) -> list[Scan]:
 
 
 def _update_stamps(scans: list[Scan]) -> None:
+    """Bring each scanned stamp's count, first scan and flag up to date in a few queries per 2,000 stamps."""
     by_stamp: dict[int, list[datetime.datetime]] = defaultdict(list)
     for item in scans:
         if item.stamp_id:
             by_stamp[item.stamp_id].append(item.scanned_at)
-    counts = Counter({stamp_id: len(times) for stamp_id, times in by_stamp.items()})
+    stamps = [
+        stamp
+        for keys in _chunks(list(by_stamp))
+        for stamp in Stamp.objects.filter(pk__in=keys).select_related("batch__product").select_for_update(of=("self",))
+    ]
+    recent = _recent_scans({stamp.pk: max(by_stamp[stamp.pk]) for stamp in stamps if stamp.flagged_at is None})
     now = timezone.now()
     shown_anew = []  # stamps whose page now says something new: their first scan, or a flag
-    for stamp in Stamp.objects.filter(pk__in=by_stamp).select_related("batch__product").select_for_update(of=("self",)):
-        times = sorted(by_stamp[stamp.pk])
-        flag = _flag(stamp, times)
-        if flag and not stamp.flagged_at:
+    for stamp in stamps:
+        times = by_stamp[stamp.pk]
+        flag = _flag(stamp, times, recent[stamp.pk]) if stamp.flagged_at is None else ""
+        if flag:
             stamp.flagged_at, stamp.flag_reason = now, flag
             shown_anew.append(stamp)
-        if stamp.first_scanned_at is None or times[0] < stamp.first_scanned_at:
-            stamp.first_scanned_at = times[0]
+        if stamp.first_scanned_at is None or min(times) < stamp.first_scanned_at:
+            stamp.first_scanned_at = min(times)
             shown_anew.append(stamp)
-        stamp.scan_count = F("scan_count") + counts[stamp.pk]
-        stamp.save(update_fields=["scan_count", "first_scanned_at", "flagged_at", "flag_reason"])
+        stamp.scan_count = F("scan_count") + len(times)
+    fields = ["scan_count", "first_scanned_at", "flagged_at", "flag_reason"]
+    Stamp.objects.bulk_update(stamps, fields, batch_size=INSERT_CHUNK)
     paths = {stamp_path(stamp.batch.product, stamp.serial) for stamp in shown_anew}
     transaction.on_commit(lambda: forget_pages(paths))
 
 
-def _flag(stamp: Stamp, times: list[datetime.datetime]) -> str:
-    if stamp.voided_at is not None and times[-1] >= stamp.voided_at:
+def _chunks(keys: list) -> Iterator[list]:
+    """The keys a few thousand at a time: inside both databases' limits on bound parameters."""
+    for start in range(0, len(keys), INSERT_CHUNK):
+        yield keys[start : start + INSERT_CHUNK]
+
+
+def _recent_scans(latest: dict[int, datetime.datetime]) -> Counter:
+    """How many stored scans each stamp had from ``BURST_MINUTES`` before its latest scan on: one query per chunk."""
+    window = datetime.timedelta(minutes=BURST_MINUTES)
+    counts: Counter = Counter()
+    for keys in _chunks(list(latest)):
+        since = min(latest[key] for key in keys) - window
+        rows = Scan.objects.filter(stamp__in=keys, scanned_at__gte=since).values_list("stamp_id", "scanned_at")
+        counts.update(stamp_id for stamp_id, scanned_at in rows if scanned_at >= latest[stamp_id] - window)
+    return counts
+
+
+def _flag(stamp: Stamp, times: list[datetime.datetime], recent: int) -> str:
+    if stamp.voided_at is not None and max(times) >= stamp.voided_at:
         return ScanFlag.VOIDED
     if stamp.scan_count + len(times) > REPEATED_SCANS:
         return ScanFlag.REPEATED
-    window = datetime.timedelta(minutes=BURST_MINUTES)
-    recent = Scan.objects.filter(stamp=stamp, scanned_at__gte=times[-1] - window).count()
     return ScanFlag.BURST if recent >= BURST_SCANS else ""
