@@ -53,3 +53,12 @@ def test_the_2024_report_counts_the_classes_marks_and_money_from_the_records(dem
     half = snapshot(plan_figures(plan, parse_period("2024-H1")))
     half_outputs = {row["code"]: row["outputs"] for row in half["tasks"]["rows"]}
     assert half_outputs["PL2.5"][0]["achieved"] == 2 and half_outputs["PL2.3"][0]["achieved"] == 2
+
+    # The outputs are the records', not the typed progress (which says 05 lớp): a class moved to 2025 leaves four.
+    import datetime
+
+    TrainingClass.objects.filter(pk=TrainingClass.objects.order_by("-ends_on").first().pk).update(
+        starts_on=datetime.date(2025, 1, 6), ends_on=datetime.date(2025, 1, 8)
+    )
+    moved = snapshot(plan_figures(plan, year))
+    assert {row["code"]: row["outputs"] for row in moved["tasks"]["rows"]}["PL2.5"][0]["achieved"] == 4

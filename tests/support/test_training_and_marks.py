@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from ocop.common.models import ActivityLog
-from ocop.planning.domain import indicators
+from ocop.planning.domain import indicators, plans
 from ocop.planning.domain.areas import AreaMap
+from ocop.planning.domain.figures import plan_figures
 from ocop.planning.domain.indicators import IndicatorQuery
 from ocop.planning.domain.periods import parse_period
 from ocop.producers.domain.documents import add_document
@@ -147,3 +148,26 @@ def test_trademarks_registered_counts_the_cases_granted_in_the_period():
     assert _measure("trademarks_registered", "2024-H1") == 1
     marks = [case.mark for case in indicators.get("trademarks_registered").records(_query("2024"))]
     assert marks == ["Tỏi Phan Rang", "Nho Ninh Thuận"]
+
+
+def test_task_outputs_of_classes_and_marks_are_counted_from_the_records_serving_the_task():
+    from tests.planning.helpers import make_plan
+
+    made = make_plan()
+    plan = made["plan"]
+    classes_task = plans.create_task(actor=None, plan=plan, code="PL2.5", content="Tập huấn (05 lớp)")
+    classes = plans.add_task_output(actor=None, task=classes_task, name="Lớp", unit_label="lớp", planned=5)
+    marks_task = plans.create_task(actor=None, plan=plan, code="PL2.3", content="Nhãn hiệu (04 nhãn hiệu)")
+    marks = plans.add_task_output(actor=None, task=marks_task, name="Nhãn hiệu", unit_label="nhãn hiệu", planned=4)
+
+    def achieved(period):
+        figures = {f.task.pk: f for f in plan_figures(plan, parse_period(period), today=TODAY).tasks}
+        return figures[classes_task.pk].achieved.get(classes.pk), figures[marks_task.pk].achieved.get(marks.pk)
+
+    assert achieved("2024") == (None, None)  # nothing serves the tasks: the agency's figures stand
+    make_class(task=classes_task, starts_on=D(2024, 4, 2), ends_on=D(2024, 4, 4))
+    make_class(task=classes_task, starts_on=D(2024, 10, 2), ends_on=D(2024, 10, 3))
+    make_case(task=marks_task, granted_on=D(2024, 9, 1))
+    make_case(task=marks_task, status="filed", filed_on=D(2024, 5, 1), mark="Muối Cà Ná")
+    assert achieved("2024") == (2, 1)
+    assert achieved("2024-H1") == (1, 0)

@@ -7,21 +7,26 @@ sits below support and never imports it).
 - ``trademarks_registered``: IP support cases granted in the period (the grant date of the protection
   certificate), placed by their producer's commune.
 
-The plan's funding by source reads the funding entries of the tasks that have any
+A task output of Phụ lục II counted in "lớp" reads the classes that serve its task, one counted in "nhãn hiệu" the
+IP cases granted that serve it (``planning.domain.figures.register_output_count``); a task no record serves keeps the
+quantities its agency reported. The plan's funding by source reads the funding entries of the tasks that have any
 (``planning.domain.review.register_funding``).
 """
 
+import datetime
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 
-from ocop.planning.domain import indicators, review
+from ocop.common.text import fold
+from ocop.planning.domain import figures, indicators, review
 from ocop.planning.domain.indicators import IndicatorQuery, Measurement
 from ocop.support.domain.funding import funding_of_tasks
 from ocop.support.enums import IPStatus
 from ocop.support.models import IPCase, TrainingClass
 
 TRAINING_CLASSES, IP_CASES = "training_classes", "ip_cases"
+CLASS_UNIT, MARK_UNIT = "lop", "nhan hieu"  # folded unit labels of the task outputs they count
 
 
 def _classes_ended(query: IndicatorQuery) -> QuerySet[TrainingClass]:
@@ -60,6 +65,24 @@ def _by_unit(records, field: str) -> dict[int, int]:
     return dict(records.order_by().values_list(field).annotate(n=Count("pk")))
 
 
+def output_count(output, start: datetime.date, end: datetime.date) -> Decimal | None:
+    """What a task output of classes (lớp) or marks (nhãn hiệu) achieved by ``end``, counted from the records that
+    serve its task; None when no record serves the task (its agency's reported quantity then stands)."""
+    unit = fold(output.unit_label)
+    if unit == CLASS_UNIT:
+        served = TrainingClass.objects.filter(task=output.task_id)
+        if not served.exists():
+            return None
+        return Decimal(served.filter(ends_on__gte=start, ends_on__lte=end).count())
+    if unit == MARK_UNIT:
+        served = IPCase.objects.filter(task=output.task_id)
+        if not served.exists():
+            return None
+        granted = served.filter(status=IPStatus.GRANTED, granted_on__gte=start, granted_on__lte=end)
+        return Decimal(granted.count())
+    return None
+
+
 def register() -> None:
     indicators.register_computation(
         "trainings_held",
@@ -77,4 +100,5 @@ def register() -> None:
         record_kind=IP_CASES,
         source="ocop.support",
     )
+    figures.register_output_count(output_count)
     review.register_funding(funding_of_tasks)
