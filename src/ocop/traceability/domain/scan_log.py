@@ -5,7 +5,8 @@ The scan page (and the fast path in front of it) appends one line per scan to a 
 never interleaves with another's. ``flush_scans`` (``ocop flush_scans``, every minute) stores the lines of every
 minute that ended over a minute ago (a scan timed just before a minute turned may reach its file just after):
 each line becomes a ``Scan`` with the verdict the page gave, each stamp's count and first scan are brought up to
-date, and the anomaly rules flag a stamp scanned more often than one product is, in a burst, or after it was voided.
+date, and the anomaly rules flag a stamp scanned more often than one product is, in a burst, or after it was voided;
+the producer's accounts and the provincial office hear of the stamps flagged anew, once per batch and flush.
 A file is stored once: its name is recorded in the same transaction as its scans, and a flush that stopped before
 deleting it deletes it the next time without storing it again. Nothing about who scanned is written: no address,
 no device, no place.
@@ -22,13 +23,19 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
+from ocop.accounts.domain.queries import officers_over
+from ocop.accounts.enums import Role
 from ocop.certificates.domain.publication import forget_pages
+from ocop.certificates.domain.recipients import producer_users
+from ocop.common.domain.notifications import notify
 from ocop.traceability.domain.scan import stamp_path, verdict_of
 from ocop.traceability.domain.serials import normalise
 from ocop.traceability.enums import ScanFlag, Verdict
-from ocop.traceability.models import FlushedSpool, Scan, Stamp
+from ocop.traceability.models import FlushedSpool, Scan, Stamp, StampBatch
 
 SUFFIX = ".scans"
 MAX_FIELD = 40  # what a line keeps of the key and the serial a visitor typed
@@ -96,7 +103,7 @@ def _flush_file(path: Path) -> int:
     lines = [line.split("\t") for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
     scans = _scans_of([fields for fields in lines if len(fields) == 4 and _is_time(fields[0])])
     Scan.objects.bulk_create(scans, batch_size=INSERT_CHUNK)
-    _update_stamps(scans)
+    _tell_of_flags(_update_stamps(scans))
     FlushedSpool.objects.create(name=path.name, flushed_at=timezone.now(), scans=len(scans))
     return len(scans)
 
@@ -135,8 +142,9 @@ def _scans_of(lines: list[list[str]]) -> list[Scan]:
     return scans
 
 
-def _update_stamps(scans: list[Scan]) -> None:
-    """Bring each scanned stamp's count, first scan and flag up to date in a few queries per 2,000 stamps."""
+def _update_stamps(scans: list[Scan]) -> list[Stamp]:
+    """Bring each scanned stamp's count, first scan and flag up to date in a few queries per 2,000 stamps; returns
+    the stamps flagged by these scans (a stamp is flagged once)."""
     by_stamp: dict[int, list[datetime.datetime]] = defaultdict(list)
     for item in scans:
         if item.stamp_id:
@@ -148,21 +156,22 @@ def _update_stamps(scans: list[Scan]) -> None:
     ]
     recent = _recent_scans({stamp.pk: max(by_stamp[stamp.pk]) for stamp in stamps if stamp.flagged_at is None})
     now = timezone.now()
-    shown_anew = []  # stamps whose page now says something new: their first scan, or a flag
+    flagged, shown_anew = [], []  # shown anew: the page now says something new, its first scan or a flag
     for stamp in stamps:
         times = by_stamp[stamp.pk]
         flag = _flag(stamp, times, recent[stamp.pk]) if stamp.flagged_at is None else ""
         if flag:
             stamp.flagged_at, stamp.flag_reason = now, flag
-            shown_anew.append(stamp)
+            flagged.append(stamp)
         if stamp.first_scanned_at is None or min(times) < stamp.first_scanned_at:
             stamp.first_scanned_at = min(times)
             shown_anew.append(stamp)
         stamp.scan_count = F("scan_count") + len(times)
     fields = ["scan_count", "first_scanned_at", "flagged_at", "flag_reason"]
     Stamp.objects.bulk_update(stamps, fields, batch_size=INSERT_CHUNK)
-    paths = {stamp_path(stamp.batch.product, stamp.serial) for stamp in shown_anew}
+    paths = {stamp_path(stamp.batch.product, stamp.serial) for stamp in [*flagged, *shown_anew]}
     transaction.on_commit(lambda: forget_pages(paths))
+    return flagged
 
 
 def _chunks(keys: list) -> Iterator[list]:
@@ -180,6 +189,28 @@ def _recent_scans(latest: dict[int, datetime.datetime]) -> Counter:
         rows = Scan.objects.filter(stamp__in=keys, scanned_at__gte=since).values_list("stamp_id", "scanned_at")
         counts.update(stamp_id for stamp_id, scanned_at in rows if scanned_at >= latest[stamp_id] - window)
     return counts
+
+
+def _tell_of_flags(flagged: list[Stamp]) -> None:
+    """One notification per batch with stamps flagged anew, to the producer's accounts and the provincial office."""
+    reasons: dict[int, list[str]] = defaultdict(list)
+    for stamp in flagged:
+        reasons[stamp.batch_id].append(stamp.flag_reason)
+    url = reverse("backoffice:stamp_alert_list")
+    for batch in StampBatch.objects.filter(pk__in=list(reasons)).select_related("product__producer__unit"):
+        producer, count = batch.product.producer, len(reasons[batch.pk])
+        why = "; ".join(str(label) for value, label in ScanFlag.choices if value in reasons[batch.pk])
+        notify(
+            recipients=[*producer_users(producer.pk), *officers_over(Role.PROVINCE_OFFICE, producer.unit)],
+            verb="traceability.stamps_flagged",
+            url=url,
+            message=ngettext(
+                "%(count)s stamp of the batch “%(batch)s” was flagged: %(reasons)s.",
+                "%(count)s stamps of the batch “%(batch)s” were flagged: %(reasons)s.",
+                count,
+            )
+            % {"count": count, "batch": batch, "reasons": why},
+        )
 
 
 def _flag(stamp: Stamp, times: list[datetime.datetime], recent: int) -> str:
