@@ -27,6 +27,7 @@ PROVINCE_WIDE = {
     "backoffice:report_detail": "the plan's six-monthly and annual reports are the province's",
     "backoffice:report_download": "the plan's six-monthly and annual reports are the province's",
     "backoffice:fair_detail": "fairs are the province's trade events, open to every officer and producer",
+    "backoffice:sales_point_detail": "sales points are the province's shop windows; the plan's figure opens on them",
     "backoffice:fair_register": "any producer may register its own certified products for the province's fairs",
     "backoffice:training_class_detail": "training classes are the province's programme, read by every officer",
     "backoffice:funding_evidence": PROVINCE_PLAN + " (the money of its tasks with its evidence)",

@@ -30,7 +30,7 @@ def load_demo() -> str:
     """Load every part of the demo once; returns the password shared by the demo accounts."""
     refuse_in_production()
     from ocop.accounts.domain.bodies import load_bodies
-    from ocop.demo import certificates, people, registry, stamps, support, workflow
+    from ocop.demo import certificates, people, promotion, registry, stamps, support, workflow
     from ocop.demo.planning import load_demo_plan
 
     password = generate_password()
@@ -44,6 +44,7 @@ def load_demo() -> str:
         stamps.load()
         load_demo_plan()  # after people.load: the plan's agencies are the demo's organisations
         support.load()  # after the plan: classes, marks and money serve its tasks
+        promotion.load()  # after the plan: the fairs and the sales point serve its tasks
     log_action(actor=None, verb=DEMO_LOADED_VERB)
     return password
 

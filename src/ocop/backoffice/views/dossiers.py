@@ -38,6 +38,10 @@ from ocop.dossiers.interfaces.forms import (
 )
 from ocop.dossiers.models import Evidence
 from ocop.evaluation.domain.scoring import answers_from_form, score_sheet, usable_answers
+from ocop.promotion.domain.evidence import CRITERION_CODE, CRITERION_PART, fair_participation
+
+FAIR_CRITERION = (CRITERION_PART, CRITERION_CODE)
+FAIRS_SHOWN = 10  # the latest fairs beside criterion B.4.3
 
 
 def _load(request, pk, **_route):
@@ -235,11 +239,20 @@ def dossier_self_score(request, pk, obj):
             return redirect("backoffice:dossier_self_score", pk=obj.pk)
     detail = reverse("backoffice:dossier_detail", args=[obj.pk])
     traced = criterion_evidence(obj, sheet, timezone.localdate())
+    # Criterion B.4.3 (promotion of the product) shows the fairs the producer took part in (the view composes it:
+    # promotion sits above dossiers).
+    fairs_attended = list(fair_participation(obj.producer, timezone.localdate())[:FAIRS_SHOWN])
     parts = [
         (
             part,
             [
-                (leaf, answers.get(leaf.code), evidence.get(leaf.code, ""), traced.get(leaf.code))
+                (
+                    leaf,
+                    answers.get(leaf.code),
+                    evidence.get(leaf.code, ""),
+                    traced.get(leaf.code),
+                    fairs_attended if (leaf.part, leaf.code) == FAIR_CRITERION else None,
+                )
                 for leaf in sheet.leaves
                 if leaf.part == part
             ],

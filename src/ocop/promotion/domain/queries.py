@@ -1,22 +1,19 @@
-"""Which promotion records a user sees. Sales points are placed in a commune: officers see those of their area (with
-its counterparts across the 2025 reform). Fairs are the province's events, seen by every officer and producer;
-registrations by the producers the user sees. A buyer inquiry is seen by the office and by the producers it was
-routed to."""
+"""Which promotion records a user sees. Sales points are seen by every officer (the province's). Fairs are the
+province's events, seen by every officer and producer; registrations by the producers the user sees. A buyer inquiry
+is seen by the office and by the producers it was routed to."""
 
 from django.db.models import QuerySet
 
-from ocop.accounts.domain.scope import scope_of
 from ocop.producers.domain.queries import own_producer_ids, producer_visibility
 from ocop.promotion.models import BuyerInquiry, Fair, FairRegistration, InquiryRoute, SalesPoint
 
 
 def visible_sales_points(user) -> QuerySet[SalesPoint]:
+    """Every officer reads every sales point: they are the province's shop windows, and the plan's figure of new
+    points (read by every officer) opens on them. Officers filter the list by their area."""
     if not user.has_perm("promotion.view_sales_points"):
         return SalesPoint.objects.none()
-    scope = scope_of(user)
-    if scope.everything:
-        return SalesPoint.objects.all()
-    return SalesPoint.objects.filter(unit__in=scope.unit_ids)
+    return SalesPoint.objects.all()
 
 
 def visible_fairs(user) -> QuerySet[Fair]:
