@@ -39,7 +39,8 @@ Built-in indicators, computed today from certificates, the registry and dossiers
 - ``products_with_trace_code``: products with an electronic trace code at the end of the period (an issued stamp
   batch with a stamp not voided by then: traceability.domain.evidence).
 
-Reported until their module registers a query: ``sales_points_opened`` (promotion), ``fairs_held``. The support
+The promotion module computes ``sales_points_opened`` (sales points opened in the period, by commune) and
+``fairs_held`` (fairs that ended in the period, wherever held): promotion/domain/indicators.py. The support
 module computes ``trainings_held`` (training classes ended in the period) and ``trademarks_registered`` (IP support
 cases granted in the period): support/domain/indicators.py. A target without an indicator (a qualitative objective)
 is reported too.
