@@ -53,6 +53,18 @@ def test_the_producer_asks_and_the_office_issues(client, product):
     assert "Nho sấy dẻo" in listing and "Đã cấp" in listing
 
 
+def test_the_office_is_offered_the_decision_while_the_batch_waits_for_it_only(client, product):
+    office, batch = make_user(Role.PROVINCE_OFFICE), request_stamps(actor=None, product=product, quantity=4)
+    assert office.has_perm("traceability.decide_batch", batch)
+    assert not make_producer_account(product.producer).has_perm("traceability.decide_batch", batch)
+    client.force_login(office)
+    page = reverse("backoffice:stamp_batch_detail", args=[batch.pk])
+    assert "Cấp 4 tem" in client.get(page).content.decode()
+    issue_stamps(actor=office, batch=batch)
+    assert not office.has_perm("traceability.decide_batch", batch)
+    assert "Cấp 4 tem" not in client.get(page).content.decode()
+
+
 def test_a_producer_cannot_ask_for_another_producers_product(client, product):
     other = make_product(make_producer(name="HTX Khác"))
     client.force_login(make_producer_account(product.producer))

@@ -11,13 +11,22 @@ from ocop.accounts.rules import (
     is_producer,
     is_province_office,
 )
+from ocop.traceability.enums import BatchStatus
 
 office = is_admin | is_province_office
 area_editors = office | is_district_officer | is_commune_officer
 
+
+@rules.predicate
+def still_requested(user, batch) -> bool:
+    """The batch still waits for the office's decision."""
+    return batch is not None and batch.status == BatchStatus.REQUESTED
+
+
 rules.add_perm("traceability.view_stamps", area_editors | is_department_staff | is_producer)
 rules.add_perm("traceability.request_stamps", area_editors | is_producer)
 rules.add_perm("traceability.decide_stamps", office)
+rules.add_perm("traceability.decide_batch", office & still_requested)  # this batch, now: its page offers the decision
 rules.add_perm("traceability.void_stamps", office | is_producer)
 rules.add_perm("traceability.print_stamps", office | is_producer)
 

@@ -97,7 +97,7 @@ def stamp_batch_detail(request, pk, obj):
             ],
             "page": stamp_page,
             "voided_count": obj.stamps.filter(voided_at__isnull=False).count() if issued else 0,
-            "can_decide": obj.status == BatchStatus.REQUESTED and user.has_perm("traceability.decide_stamps"),
+            "can_decide": user.has_perm("traceability.decide_batch", obj),
             "refusal_form": RefusalForm(),
             "void_form": VoidForm(batch=obj, prefix=VOID_PREFIX)
             if issued and user.has_perm("traceability.void_stamps")
