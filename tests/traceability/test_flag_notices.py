@@ -1,5 +1,5 @@
-"""Stamps flagged by a flush are told to the producer's accounts and the provincial office: one notification per
-batch and flush, never one per stamp, and a stamp already flagged is not told again."""
+"""Stamps flagged by a flush are logged on their batch and told to the producer's accounts and the provincial office:
+one notification per batch and flush, never one per stamp, and a stamp already flagged is not told again."""
 
 import time
 
@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from ocop.accounts.enums import Role
-from ocop.common.models import Notification
+from ocop.common.models import ActivityLog, Notification
 from ocop.traceability.domain import scan_log
 from ocop.traceability.domain.scan import OCOP_CODE
 from ocop.traceability.domain.scan_log import flush_scans, spool
@@ -49,5 +49,10 @@ def test_one_notice_per_batch_to_the_producer_and_the_office_and_none_for_stamps
     assert message.startswith("5 ") and f"“8 tem cho {batch.product}”" in message
     assert message.endswith(": bị quét nhiều lần trong vài phút.")
 
+    logged = ActivityLog.objects.filter(verb="traceability.stamps_flagged")
+    assert [(entry.target_id, entry.actor, entry.data) for entry in logged] == [
+        (str(batch.pk), None, {"flagged": 5, "reasons": ["burst"]})
+    ]
+
     _flush_bursts(batch, range(1, 6), settings, tmp_path / "again")  # the same stamps, flagged already
-    assert notices.count() == 2
+    assert notices.count() == 2 and logged.count() == 1

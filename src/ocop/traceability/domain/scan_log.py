@@ -31,6 +31,7 @@ from ocop.accounts.domain.queries import officers_over
 from ocop.accounts.enums import Role
 from ocop.certificates.domain.publication import forget_pages
 from ocop.certificates.domain.recipients import producer_users
+from ocop.common.domain.activity import log_action
 from ocop.common.domain.notifications import notify
 from ocop.traceability.domain.scan import stamp_path, verdict_of
 from ocop.traceability.domain.serials import normalise
@@ -42,6 +43,7 @@ MAX_FIELD = 40  # what a line keeps of the key and the serial a visitor typed
 REPEATED_SCANS = 50  # more scans than one product in a household gets: its stamp was copied
 BURST_SCANS, BURST_MINUTES = 10, 10
 INSERT_CHUNK = 2_000
+FLAGGED_VERB = "traceability.stamps_flagged"
 
 
 def spool_dir() -> Path:
@@ -103,7 +105,7 @@ def _flush_file(path: Path) -> int:
     lines = [line.split("\t") for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
     scans = _scans_of([fields for fields in lines if len(fields) == 4 and _is_time(fields[0])])
     Scan.objects.bulk_create(scans, batch_size=INSERT_CHUNK)
-    _tell_of_flags(_update_stamps(scans))
+    _report_flags(_update_stamps(scans))
     FlushedSpool.objects.create(name=path.name, flushed_at=timezone.now(), scans=len(scans))
     return len(scans)
 
@@ -191,25 +193,27 @@ def _recent_scans(latest: dict[int, datetime.datetime]) -> Counter:
     return counts
 
 
-def _tell_of_flags(flagged: list[Stamp]) -> None:
-    """One notification per batch with stamps flagged anew, to the producer's accounts and the provincial office."""
+def _report_flags(flagged: list[Stamp]) -> None:
+    """Each batch with stamps flagged anew is logged and told once, to the producer's accounts and the provincial
+    office: one notification per batch, not per stamp."""
     reasons: dict[int, list[str]] = defaultdict(list)
     for stamp in flagged:
         reasons[stamp.batch_id].append(stamp.flag_reason)
     url = reverse("backoffice:stamp_alert_list")
     for batch in StampBatch.objects.filter(pk__in=list(reasons)).select_related("product__producer__unit"):
         producer, count = batch.product.producer, len(reasons[batch.pk])
-        why = "; ".join(str(label) for value, label in ScanFlag.choices if value in reasons[batch.pk])
+        codes = [value for value in ScanFlag.values if value in reasons[batch.pk]]
+        log_action(actor=None, verb=FLAGGED_VERB, target=batch, data={"flagged": count, "reasons": codes})
         notify(
             recipients=[*producer_users(producer.pk), *officers_over(Role.PROVINCE_OFFICE, producer.unit)],
-            verb="traceability.stamps_flagged",
+            verb=FLAGGED_VERB,
             url=url,
             message=ngettext(
                 "%(count)s stamp of the batch “%(batch)s” was flagged: %(reasons)s.",
                 "%(count)s stamps of the batch “%(batch)s” were flagged: %(reasons)s.",
                 count,
             )
-            % {"count": count, "batch": batch, "reasons": why},
+            % {"count": count, "batch": batch, "reasons": "; ".join(str(ScanFlag(code).label) for code in codes)},
         )
 
 
