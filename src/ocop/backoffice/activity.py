@@ -122,6 +122,7 @@ VERB_LABELS = {
     "traceability.portal_changes_found": _("found records changed since they were sent to the national portal"),
     "traceability.portal_record_sent": _("sent the record to the national traceability portal"),
     "traceability.portal_answered": _("recorded the national portal's answer"),
+    "traceability.stamps_flagged": _("flagged stamps scanned suspiciously"),
     "traceability.events_captured": _("captured an EPCIS document"),
     "traceability.step_recorded": _("recorded a value-chain step"),
     # plans and reports
