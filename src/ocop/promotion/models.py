@@ -21,7 +21,7 @@ class SalesPoint(models.Model):
         verbose_name=_("operated by (producer)"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,  # a record outlives the plan it served (ocop up reloads the demo plan)
         related_name="sales_points",
     )
     operator_name = models.CharField(
@@ -41,7 +41,7 @@ class SalesPoint(models.Model):
         verbose_name=_("plan task it serves"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,  # a record outlives the plan it served (ocop up reloads the demo plan)
         related_name="sales_points",
     )
     search_name = models.CharField(max_length=200, editable=False, db_index=True)
@@ -82,7 +82,7 @@ class Fair(models.Model):
         verbose_name=_("plan task it serves"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,  # a record outlives the plan it served (ocop up reloads the demo plan)
         related_name="fairs",
     )
     budget = models.DecimalField(_("budget (VND)"), max_digits=16, decimal_places=0, null=True, blank=True)
