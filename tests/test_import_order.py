@@ -21,8 +21,9 @@ SOURCE = Path(__file__).resolve().parents[1] / "src"
 # (producers) is scoped through accounts; evaluation holds the rule sets; certificates are issued to producers' products
 # under a rule set; stamps trace a product and show its certificate; a dossier files for a product and asks which
 # certificate is in force; councils score dossiers and issue certificates; planning computes its indicators from
-# certificates, dossiers and the registry; reports write up plans; the registry import writes producers and
-# certificates; the demo loads everything; the view apps show it all.
+# certificates, dossiers and the registry; reports write up plans; the national export reads the registry, certificates
+# and results; the registry import writes producers and certificates; the demo loads everything; the view apps (the API
+# among them) show it all.
 APP_ORDER = (
     ("common",),
     ("geo",),
@@ -36,12 +37,13 @@ APP_ORDER = (
     ("planning",),
     ("promotion", "support"),
     ("reports",),
+    ("national",),
     ("registry_import",),
     ("demo",),
-    ("backoffice", "public"),
+    ("backoffice", "public", "api"),
     ("project",),  # ocop.urls, ocop.settings, ocop.cli, ocop.wsgi, ocop.formats
 )
-VIEW_APPS = {"demo", "backoffice", "public", "project"}  # one layer each: their modules import one another freely
+VIEW_APPS = {"demo", "backoffice", "public", "api", "project"}  # one layer each: their modules import one another freely
 
 LAYERS = ("enums", "models", "domain", "interfaces")
 # Modules of a data app outside enums.py, models.py, domain/ and interfaces/, and the layer each belongs to.

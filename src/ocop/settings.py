@@ -84,11 +84,17 @@ INSTALLED_APPS = [
     "ocop.promotion",
     "ocop.support",
     "ocop.reports",
+    "ocop.national",
     "ocop.dossiers",
     "ocop.councils",
     "ocop.demo",
     "ocop.backoffice",
     "ocop.public",
+    "ocop.api",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
