@@ -43,7 +43,8 @@ APP_ORDER = (
     ("backoffice", "public", "api"),
     ("project",),  # ocop.urls, ocop.settings, ocop.cli, ocop.wsgi, ocop.formats
 )
-VIEW_APPS = {"demo", "backoffice", "public", "api", "project"}  # one layer each: their modules import one another freely
+# One layer each: their modules import one another freely.
+VIEW_APPS = {"demo", "backoffice", "public", "api", "project"}
 
 LAYERS = ("enums", "models", "domain", "interfaces")
 # Modules of a data app outside enums.py, models.py, domain/ and interfaces/, and the layer each belongs to.
