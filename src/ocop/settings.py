@@ -342,3 +342,44 @@ OCOP_PUBLIC_RATES = {
     "inquiry": (int(os.environ.get("OCOP_PUBLIC_INQUIRIES_PER_HOUR", "5")), 3600),
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The REST API (/api/v1/, docs/api.md): token or session authentication, pages of 50 (up to 500), per-account and
+# per-address rates, field errors in Vietnamese.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "ocop.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["ocop.api.permissions.TokenScopes"],
+    "DEFAULT_PAGINATION_CLASS": "ocop.api.pagination.Pages",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["ocop.api.throttles.PerAccount", "ocop.api.throttles.PerAddress"],
+    "DEFAULT_THROTTLE_RATES": {
+        "account": os.environ.get("OCOP_API_RATE_ACCOUNT", "1200/min"),
+        "address": os.environ.get("OCOP_API_RATE_ADDRESS", "120/min"),
+    },
+    "DATETIME_FORMAT": "iso-8601",
+    "DATE_FORMAT": "iso-8601",
+    "COERCE_DECIMAL_TO_STRING": True,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "OCOP Platform API",
+    "DESCRIPTION": "Dữ liệu OCOP của tỉnh: đơn vị hành chính, chủ thể, sản phẩm, giấy chứng nhận, hồ sơ, phiếu chấm "
+    "điểm, kế hoạch, tem và sự kiện chuỗi giá trị (EPCIS 2.0). See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "DossierKindEnum": "ocop.dossiers.enums.DossierKind",
+        "PlanKindEnum": "ocop.planning.enums.PlanKind",
+        "LevelEnum": "ocop.dossiers.enums.Level",
+    },
+}

@@ -8,6 +8,7 @@ from ocop.backoffice.views import site
 urlpatterns = [
     path("", include("ocop.public.urls")),
     path("backoffice/", include("ocop.backoffice.urls")),
+    path("api/v1/", include("ocop.api.urls")),
     path("django-admin/", admin.site.urls),
     # The language switch carries no CSRF token, so that the public pages it sits on can be kept whole in the cache
     # (ocop.public.page_cache); at worst another site could switch a visitor's language.

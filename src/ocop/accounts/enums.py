@@ -35,3 +35,13 @@ ROLE_UNIT_LEVEL: dict[str, str] = {
 
 # Roles whose holders work in the back office of an administrative area.
 OFFICER_ROLES = frozenset(ROLE_UNIT_LEVEL)
+
+
+class TokenScope(models.TextChoices):
+    """What a partner system may do with an API token; it never reaches beyond its account's own rights."""
+
+    PUBLIC_READ = "public:read", _("Read public data (certified products, certificates, administrative units)")
+    REGISTRY_READ = "registry:read", _("Read what the account may see (registry, dossiers, plans, stamps, events)")
+    DOSSIERS_WRITE = "dossiers:write", _("Create and file the producer's dossiers")
+    SCORES_WRITE = "scores:write", _("Fill in and submit the council member's score sheets")
+    EPCIS_CAPTURE = "epcis:capture", _("Record value-chain events (EPCIS)")

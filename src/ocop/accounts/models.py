@@ -130,3 +130,37 @@ class RoleAssignment(models.Model):
         label = self.get_role_display()
         where = self.unit if self.unit_id else self.producer if self.producer_id else None
         return f"{label} – {where}" if where else str(label)
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self, now):
+        unexpired = models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        return self.filter(unexpired, revoked_at__isnull=True)
+
+
+class ApiToken(models.Model):
+    """A partner system's key to the REST API: it acts as its account, limited to its scopes. Only a digest of the
+    key is kept; the key itself is shown once, when it is issued."""
+
+    user = models.ForeignKey(User, verbose_name=_("account"), on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100, help_text=_("Which system uses it, e.g. “Tablet of member 3”."))
+    prefix = models.CharField(_("key starts with"), max_length=12)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    scopes = models.JSONField(_("scopes"), default=list)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
