@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ocop.common.domain.activity import log_action
+from ocop.common.domain.activity import log_action, user_or_none
 from ocop.evaluation.domain.rule_set_files import prepare_rule_set
 from ocop.evaluation.domain.scoring import CouncilScore, MemberAnswers, score_council
 from ocop.evaluation.models import CriteriaSheet, RuleSet
@@ -59,7 +59,7 @@ def load_rule_set(
         part_maxima=prepared.part_maxima,
         provenance=prepared.provenance,
         content_hash=prepared.content_hash,
-        loaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        loaded_by=user_or_none(actor),
     )
     CriteriaSheet.objects.bulk_create(
         CriteriaSheet(rule_set=rule_set, no=sheet["no"], title=sheet["title"], document=sheet)

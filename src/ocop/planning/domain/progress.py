@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ocop.common.domain.activity import log_action
+from ocop.common.domain.activity import log_action, user_or_none
 from ocop.common.text import clean_text
 from ocop.common.uploads import DOCUMENT_TYPES, check_upload, safe_file_name
 from ocop.planning.domain.periods import Period, parse_period, periods_between
@@ -119,7 +119,7 @@ def record_task_update(
         evidence_type=mime,
         is_late=is_late,
         late_reason=reason,
-        entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+        entered_by=user_or_none(actor),
     )
     if file is not None:
         update.evidence.save(file.name, file, save=False)
@@ -169,7 +169,7 @@ def record_value(
         evidence_type=mime,
         is_late=is_late,
         late_reason=reason,
-        entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+        entered_by=user_or_none(actor),
     )
     if file is not None:
         reported.evidence.save(file.name, file, save=False)
@@ -210,7 +210,7 @@ def close_period(*, actor, plan: Plan, period_key: str, today: datetime.date | N
     lock = PeriodLock.objects.create(
         plan=plan,
         period_key=period.key,
-        locked_by=actor if getattr(actor, "is_authenticated", False) else None,
+        locked_by=user_or_none(actor),
         figures={
             "targets": {
                 str(figure.target.pk): None if figure.actual is None else str(figure.actual)

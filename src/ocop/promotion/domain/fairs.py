@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ocop.certificates.domain.validity import current_certificate, latest_certificates
-from ocop.common.domain.activity import log_action
+from ocop.common.domain.activity import log_action, user_or_none
 from ocop.common.domain.changes import apply_changes
 from ocop.common.domain.locking import lock
 from ocop.common.domain.notifications import notify
@@ -149,7 +149,7 @@ def register_product(*, actor, fair: Fair, product, booth: str = "") -> FairRegi
         producer_id=product.producer_id,
         certificate=certificate,
         booth=clean_text(booth),
-        registered_by=actor if getattr(actor, "is_authenticated", False) else None,
+        registered_by=user_or_none(actor),
     )
     log_action(
         actor=actor,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.accounts.domain.bodies import heading, name_in_office
-from ocop.common.domain.activity import log_action
+from ocop.common.domain.activity import log_action, user_or_none
 from ocop.common.domain.changes import apply_changes, ensure_editable
 from ocop.common.text import clean_text
 from ocop.planning.domain.figures import plan_figures
@@ -161,7 +161,7 @@ def create_report(*, actor, plan: Plan, period_key: str, obligation: ReportingOb
     if obligation is not None and obligation.plan_id != plan.pk:
         raise ValidationError({"obligation": _("This obligation belongs to another plan.")})
     report = unsaved_draft(plan, period_key, obligation)
-    report.created_by = actor if getattr(actor, "is_authenticated", False) else None
+    report.created_by = user_or_none(actor)
     _check_header(report)
     report.save()
     period = plan_period(plan, report.period_key)
@@ -269,7 +269,7 @@ def issue_report(
     report.snapshot_sha256 = fingerprint(payload)
     report.status = ReportStatus.ISSUED
     report.issued_at = timezone.now()
-    report.issued_by = actor if getattr(actor, "is_authenticated", False) else None
+    report.issued_by = user_or_none(actor)
     report.save()
     log_action(
         actor=actor,

@@ -17,7 +17,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ocop.common.domain.activity import log_action
+from ocop.common.domain.activity import log_action, user_or_none
 from ocop.common.text import clean_text
 from ocop.common.uploads import DOCUMENT_TYPES, check_upload, safe_file_name
 from ocop.planning.domain.progress import locks_covering
@@ -86,7 +86,7 @@ def record_funding(
         amount=value,
         entered_on=entered_on,
         note=clean_text(note),
-        entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+        entered_by=user_or_none(actor),
     )
     if evidence:
         checked = check_upload(evidence, DOCUMENT_TYPES)
@@ -137,7 +137,7 @@ def record_producer_support(
         amount=_amount(amount, "amount", required=False),
         source=source or "",
         task=task,
-        entered_by=actor if getattr(actor, "is_authenticated", False) else None,
+        entered_by=user_or_none(actor),
     )
     log_action(
         actor=actor,

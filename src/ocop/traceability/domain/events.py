@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop.certificates.domain.publication import forget
-from ocop.common.domain.activity import log_action
+from ocop.common.domain.activity import log_action, user_or_none
 from ocop.geo.enums import UnitLevel
 from ocop.producers.domain.queries import visible_products
 from ocop.producers.models import Product
@@ -188,7 +188,7 @@ def _new_event(actor, item: _Incoming, now: datetime.datetime) -> TraceEvent:
         namespaces=item.namespaces,
         product=item.product,
         lot=lot_of(body),
-        captured_by=actor if getattr(actor, "is_authenticated", False) else None,
+        captured_by=user_or_none(actor),
         retracted_at=parse_time(declaration["declarationTime"]) if declaration else None,
         error_declaration=declaration,
     )
