@@ -13,6 +13,7 @@ record is outside their area: they get 404.
 from ocop.accounts.enums import Role
 
 ANON = "anonymous"
+API = "api:"  # URL names of the REST API: a refused anonymous caller gets 401
 LOGGED_IN = "logged_in"
 ROLES = [ANON, *[role.value for role in Role]]
 OFFICE = {Role.ADMIN, Role.PROVINCE_OFFICE}
