@@ -9,6 +9,9 @@ computed from its AppConfig.ready() without touching the plans that use it::
     register_computation("sales_points_opened", compute=count_sales_points, records=sales_points,
                          by_unit=sales_points_by_commune, source="ocop.promotion")
 
+An indicator counting records by a date of theirs (sales points opened, classes ended, stamps issued) takes its
+``compute``, ``records`` and ``by_unit`` from a :class:`RecordCount`.
+
 Every query receives an :class:`IndicatorQuery`: the dates (a period cut to the plan's dates), the communes to count
 (the plan's area in both eras, or one unit of a quota; ``None`` counts everywhere) and the target's filters
 (``stars``, ``product_sets``). Records are placed by the commune of their producer (``producer.unit``); records of
@@ -52,7 +55,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Aggregate, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -239,6 +242,34 @@ def _share(numerator: int, denominator: int) -> Measurement:
     return Measurement(cut(Decimal(numerator) * HUNDRED / Decimal(denominator)), numerator, denominator)
 
 
+@dataclass(frozen=True)
+class RecordCount:
+    """An indicator counting records by a date of theirs: those of ``records()`` whose ``dated_by`` falls in the
+    period, placed by the commune at ``placed_by`` (only those of the query's area count, unless ``anywhere``).
+    ``compute`` counts them (or adds up their field ``summed``), ``by_unit`` does so by commune; a record without a
+    commune counts in all only."""
+
+    records: Callable[[], QuerySet]
+    dated_by: str
+    placed_by: str
+    anywhere: bool = False
+    summed: str = ""
+
+    def in_period(self, query: IndicatorQuery) -> QuerySet:
+        dated = self.records().filter(**{f"{self.dated_by}__gte": query.start, f"{self.dated_by}__lte": query.end})
+        return dated if self.anywhere else _in_area(dated, query, self.placed_by)
+
+    def compute(self, query: IndicatorQuery) -> Measurement:
+        return Measurement(Decimal(self.in_period(query).aggregate(n=self._tally())["n"] or 0))
+
+    def by_unit(self, query: IndicatorQuery) -> dict[int, int]:
+        placed = self.in_period(query).filter(**{f"{self.placed_by}__isnull": False})
+        return dict(placed.order_by().values_list(self.placed_by).annotate(n=self._tally()))
+
+    def _tally(self) -> Aggregate:
+        return Sum(self.summed) if self.summed else Count("pk")
+
+
 def certificates_in_force_on(day: datetime.date) -> QuerySet[Certificate]:
     """Certificates in force on ``day`` (certificates.domain.validity: issued by then, not past their date, not
     revoked, suspended or replaced on that day) whose product was not withdrawn by then."""
@@ -369,15 +400,13 @@ def _craft_village_share(query: IndicatorQuery) -> Measurement:
 # dossiers -----------------------------------------------------------------------------------------------------------
 
 
-def _dossiers_filed(query: IndicatorQuery):
+def _all_dossiers() -> QuerySet:
     from ocop.dossiers.models import Dossier
 
-    dossiers = Dossier.objects.filter(filed_on__gte=query.start, filed_on__lte=query.end)
-    return _in_area(dossiers, query, "producer__unit")
+    return Dossier.objects.all()
 
 
-def _dossiers_received(query: IndicatorQuery) -> Measurement:
-    return Measurement(Decimal(_dossiers_filed(query).count()))
+DOSSIERS_FILED = RecordCount(_all_dossiers, dated_by="filed_on", placed_by="producer__unit")
 
 
 def _reviews_due(query: IndicatorQuery):
@@ -402,15 +431,17 @@ def _dossiers_on_time(query: IndicatorQuery) -> Measurement:
     return _share(_reviews_on_time(query).count(), _reviews_due(query).count())
 
 
-def _stamp_batches_issued(query: IndicatorQuery):
-    """Stamp batches issued in the period (the day of the office's decision), placed by their producer's commune."""
+def _issued_stamp_batches() -> QuerySet:
     from ocop.traceability.enums import BatchStatus
     from ocop.traceability.models import StampBatch
 
-    batches = StampBatch.objects.filter(
-        status=BatchStatus.ISSUED, decided_at__date__gte=query.start, decided_at__date__lte=query.end
-    )
-    return _in_area(batches, query, "product__producer__unit")
+    return StampBatch.objects.filter(status=BatchStatus.ISSUED)
+
+
+# Stamps of the batches issued in the period (the day of the office's decision), placed by their producer's commune.
+STAMPS_ISSUED = RecordCount(
+    _issued_stamp_batches, dated_by="decided_at__date", placed_by="product__producer__unit", summed="quantity"
+)
 
 
 def _products_with_trace_code(query: IndicatorQuery):
@@ -569,11 +600,9 @@ define(
         cumulative=True,
         definition=gettext_lazy("Evaluation dossiers filed with the commune in the period."),
         record_kind=DOSSIERS,
-        compute=_dossiers_received,
-        records=_dossiers_filed,
-        by_unit=lambda query: dict(
-            _dossiers_filed(query).order_by().values_list("producer__unit").annotate(n=Count("pk"))
-        ),
+        compute=DOSSIERS_FILED.compute,
+        records=DOSSIERS_FILED.in_period,
+        by_unit=DOSSIERS_FILED.by_unit,
         source="ocop.dossiers",
     )
 )
@@ -610,11 +639,9 @@ define(
             "became of their stamps since)."
         ),
         record_kind=STAMP_BATCHES,
-        compute=lambda query: Measurement(Decimal(_stamp_batches_issued(query).aggregate(n=Sum("quantity"))["n"] or 0)),
-        records=_stamp_batches_issued,
-        by_unit=lambda query: dict(
-            _stamp_batches_issued(query).order_by().values_list("product__producer__unit").annotate(n=Sum("quantity"))
-        ),
+        compute=STAMPS_ISSUED.compute,
+        records=STAMPS_ISSUED.in_period,
+        by_unit=STAMPS_ISSUED.by_unit,
         source="ocop.traceability",
     )
 )

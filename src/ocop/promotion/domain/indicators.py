@@ -17,35 +17,24 @@ from django.db.models import Count, QuerySet
 
 from ocop.common.text import fold
 from ocop.planning.domain import figures, indicators
-from ocop.planning.domain.indicators import IndicatorQuery, Measurement
+from ocop.planning.domain.indicators import IndicatorQuery, RecordCount
 from ocop.promotion.models import Fair, SalesPoint
 
 SALES_POINTS, FAIRS = "sales_points", "fairs"
 SALES_POINT_UNIT, FAIR_UNIT = "diem", "dot"  # folded unit labels of the task outputs they count
 
 
+SALES_POINTS_OPENED = RecordCount(SalesPoint.objects.all, dated_by="opened_on", placed_by="unit")
+FAIRS_ENDED = RecordCount(Fair.objects.all, dated_by="ends_on", placed_by="unit", anywhere=True)
+
+
 def sales_points_opened(query: IndicatorQuery) -> QuerySet[SalesPoint]:
-    points = SalesPoint.objects.filter(opened_on__gte=query.start, opened_on__lte=query.end)
-    if query.unit_ids is not None:
-        points = points.filter(unit__in=query.unit_ids)
-    return points.select_related("unit__parent", "operator").order_by("-opened_on", "pk")
-
-
-def _fairs_ending(query: IndicatorQuery) -> QuerySet[Fair]:
-    return Fair.objects.filter(ends_on__gte=query.start, ends_on__lte=query.end)
+    return SALES_POINTS_OPENED.in_period(query).select_related("unit__parent", "operator").order_by("-opened_on", "pk")
 
 
 def fairs_held(query: IndicatorQuery) -> QuerySet[Fair]:
     """The fairs ending in the period, with how many products were registered for each."""
-    return _fairs_ending(query).annotate(registered=Count("registrations")).order_by("-ends_on", "pk")
-
-
-def _count(records) -> Measurement:
-    return Measurement(Decimal(records.count()))
-
-
-def _by_unit(records, field: str) -> dict[int, int]:
-    return dict(records.exclude(**{f"{field}__isnull": True}).order_by().values_list(field).annotate(n=Count("pk")))
+    return FAIRS_ENDED.in_period(query).annotate(registered=Count("registrations")).order_by("-ends_on", "pk")
 
 
 def output_count(output, start, end) -> Decimal | None:
@@ -68,17 +57,17 @@ def output_count(output, start, end) -> Decimal | None:
 def register() -> None:
     indicators.register_computation(
         "sales_points_opened",
-        compute=lambda query: _count(sales_points_opened(query)),
+        compute=SALES_POINTS_OPENED.compute,
         records=sales_points_opened,
-        by_unit=lambda query: _by_unit(sales_points_opened(query), "unit"),
+        by_unit=SALES_POINTS_OPENED.by_unit,
         record_kind=SALES_POINTS,
         source="ocop.promotion",
     )
     indicators.register_computation(
         "fairs_held",
-        compute=lambda query: _count(_fairs_ending(query)),
+        compute=FAIRS_ENDED.compute,
         records=fairs_held,
-        by_unit=lambda query: _by_unit(_fairs_ending(query), "unit"),
+        by_unit=FAIRS_ENDED.by_unit,
         record_kind=FAIRS,
         source="ocop.promotion",
     )

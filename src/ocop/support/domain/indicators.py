@@ -20,7 +20,7 @@ from django.db.models import Count, Q, QuerySet
 
 from ocop.common.text import fold
 from ocop.planning.domain import figures, indicators, review
-from ocop.planning.domain.indicators import IndicatorQuery, Measurement
+from ocop.planning.domain.indicators import IndicatorQuery, RecordCount
 from ocop.support.domain.funding import funding_of_tasks
 from ocop.support.enums import IPStatus
 from ocop.support.models import IPCase, TrainingClass
@@ -29,40 +29,24 @@ TRAINING_CLASSES, IP_CASES = "training_classes", "ip_cases"
 CLASS_UNIT, MARK_UNIT = "lop", "nhan hieu"  # folded unit labels of the task outputs they count
 
 
-def _classes_ended(query: IndicatorQuery) -> QuerySet[TrainingClass]:
-    classes = TrainingClass.objects.filter(ends_on__gte=query.start, ends_on__lte=query.end)
-    if query.unit_ids is not None:
-        classes = classes.filter(unit__in=query.unit_ids)
-    return classes
+CLASSES_ENDED = RecordCount(TrainingClass.objects.all, dated_by="ends_on", placed_by="unit")
+MARKS_GRANTED = RecordCount(
+    lambda: IPCase.objects.filter(status=IPStatus.GRANTED), dated_by="granted_on", placed_by="producer__unit"
+)
 
 
 def classes_held(query: IndicatorQuery) -> QuerySet[TrainingClass]:
     """The classes ended in the period, with how many were enrolled and attended."""
     return (
-        _classes_ended(query)
+        CLASSES_ENDED.in_period(query)
         .select_related("unit", "task__plan")
         .annotate(enrolled=Count("participants"), present=Count("participants", filter=Q(participants__attended=True)))
         .order_by("-ends_on", "pk")
     )
 
 
-def _cases_granted(query: IndicatorQuery) -> QuerySet[IPCase]:
-    cases = IPCase.objects.filter(status=IPStatus.GRANTED, granted_on__gte=query.start, granted_on__lte=query.end)
-    if query.unit_ids is not None:
-        cases = cases.filter(producer__unit__in=query.unit_ids)
-    return cases
-
-
 def marks_granted(query: IndicatorQuery) -> QuerySet[IPCase]:
-    return _cases_granted(query).select_related("producer__unit").order_by("-granted_on", "pk")
-
-
-def _count(records) -> Measurement:
-    return Measurement(Decimal(records.count()))
-
-
-def _by_unit(records, field: str) -> dict[int, int]:
-    return dict(records.order_by().values_list(field).annotate(n=Count("pk")))
+    return MARKS_GRANTED.in_period(query).select_related("producer__unit").order_by("-granted_on", "pk")
 
 
 def output_count(output, start: datetime.date, end: datetime.date) -> Decimal | None:
@@ -86,17 +70,17 @@ def output_count(output, start: datetime.date, end: datetime.date) -> Decimal | 
 def register() -> None:
     indicators.register_computation(
         "trainings_held",
-        compute=lambda query: _count(_classes_ended(query)),
+        compute=CLASSES_ENDED.compute,
         records=classes_held,
-        by_unit=lambda query: _by_unit(_classes_ended(query), "unit"),
+        by_unit=CLASSES_ENDED.by_unit,
         record_kind=TRAINING_CLASSES,
         source="ocop.support",
     )
     indicators.register_computation(
         "trademarks_registered",
-        compute=lambda query: _count(_cases_granted(query)),
+        compute=MARKS_GRANTED.compute,
         records=marks_granted,
-        by_unit=lambda query: _by_unit(_cases_granted(query), "producer__unit"),
+        by_unit=MARKS_GRANTED.by_unit,
         record_kind=IP_CASES,
         source="ocop.support",
     )
