@@ -23,6 +23,7 @@ from ocop.support.domain import funding, ip_cases, training
 from ocop.support.models import TrainingClass
 
 DEMO_NOTE = "dữ liệu demo"
+SUPPORTED = "Hỗ trợ từ Kế hoạch 706/KH-UBND"
 D = datetime.date
 
 # topic, first and last day, place, area served (district code, or the province), trainer, who attends
@@ -74,7 +75,8 @@ CLASSES = [
     ),
 ]
 
-# producer, kind, mark, application number, filed on, granted on, protection certificate number
+# producer, kind, mark, application number, filed on, granted on (None: still filed), protection certificate number,
+# note
 MARKS = [
     (
         "HTX DV tổng hợp nông nghiệp Thái An",
@@ -84,6 +86,7 @@ MARKS = [
         D(2023, 7, 4),
         D(2024, 5, 20),
         "4-0498123-000",
+        SUPPORTED,
     ),
     (
         "HTX DV tổng hợp Tuấn Tú",
@@ -93,6 +96,7 @@ MARKS = [
         D(2023, 8, 11),
         D(2024, 6, 18),
         "4-0501456-000",
+        SUPPORTED,
     ),
     (
         "HTX Phước Vinh 59",
@@ -102,6 +106,7 @@ MARKS = [
         D(2023, 11, 2),
         D(2024, 8, 27),
         "4-0512789-000",
+        SUPPORTED,
     ),
     (
         "HTX thu mua nông sản Thanh Hải",
@@ -111,9 +116,19 @@ MARKS = [
         D(2024, 1, 16),
         D(2024, 11, 25),
         "4-0524310-000",
+        SUPPORTED,
+    ),
+    (
+        "Cơ sở sản xuất rượu mật nho 39",
+        "ordinary_mark",
+        "Mật nho 39",
+        "4-2024-31877",
+        D(2024, 10, 8),
+        None,
+        "",
+        "Chuyển tiếp sang năm 2025",
     ),
 ]
-CARRIED_OVER = ("Cơ sở sản xuất rượu mật nho 39", "ordinary_mark", "Mật nho 39", "4-2024-31877", D(2024, 10, 8))
 
 # task code → [(source, allocated or spent, amount in VND, dated, note)]; the spending agrees with demo/planning.py
 FUNDING = {
@@ -233,13 +248,20 @@ def _area(code: str) -> AdministrativeUnit:
     return AdministrativeUnit.objects.get(era=Era.BEFORE_2025, level=level, code=code)
 
 
-@transaction.atomic
-def load() -> None:
-    if TrainingClass.objects.exists():
-        return
-    plan = Plan.objects.get(reference="706/KH-UBND")
-    tasks = {task.code: task for task in plan.tasks.select_related("plan")}
-    users = {user.username: user for user in get_user_model().objects.all()}
+def _trademark_document(producer: Producer, mark: str, certificate: str, granted: datetime.date):
+    return add_document(
+        actor=None,
+        producer=producer,
+        kind="trademark",
+        title=f"Giấy chứng nhận đăng ký nhãn hiệu “{mark}”",
+        number=certificate,
+        issuer="Cục Sở hữu trí tuệ",
+        issued_on=granted,
+        valid_until=granted.replace(year=granted.year + 10),
+    )
+
+
+def _load_classes(tasks: dict, users: dict) -> None:
     for topic, starts, ends, place, area, trainer, (usernames, producer_names) in CLASSES:
         training_class = training.create_training_class(
             actor=None,
@@ -266,47 +288,29 @@ def load() -> None:
             training_class=training_class,
             attended={participant.pk for participant in enrolled if participant.pk != absent},
         )
-    for name, kind, mark, number, filed, granted, certificate in MARKS:
-        producer = _producer(name)
-        if producer is None:
+
+
+def _load_marks(tasks: dict) -> None:
+    for name, kind, mark, number, filed, granted, certificate, note in MARKS:
+        if (producer := _producer(name)) is None:
             continue
-        document = add_document(
-            actor=None,
-            producer=producer,
-            kind="trademark",
-            title=f"Giấy chứng nhận đăng ký nhãn hiệu “{mark}”",
-            number=certificate,
-            issuer="Cục Sở hữu trí tuệ",
-            issued_on=granted,
-            valid_until=granted.replace(year=granted.year + 10),
-        )
         ip_cases.open_ip_case(
             actor=None,
             producer=producer,
             kind=kind,
             mark=mark,
             task=tasks["PL2.3"],
-            status="granted",
+            status="granted" if granted else "filed",
             application_number=number,
             filed_on=filed,
             granted_on=granted,
             certificate_number=certificate,
-            document=document,
-            note=f"Hỗ trợ từ Kế hoạch 706/KH-UBND ({DEMO_NOTE})",
+            document=_trademark_document(producer, mark, certificate, granted) if granted else None,
+            note=f"{note} ({DEMO_NOTE})",
         )
-    name, kind, mark, number, filed = CARRIED_OVER
-    if producer := _producer(name):
-        ip_cases.open_ip_case(
-            actor=None,
-            producer=producer,
-            kind=kind,
-            mark=mark,
-            task=tasks["PL2.3"],
-            status="filed",
-            application_number=number,
-            filed_on=filed,
-            note=f"Chuyển tiếp sang năm 2025 ({DEMO_NOTE})",
-        )
+
+
+def _load_funding(tasks: dict) -> None:
     for code, entries in FUNDING.items():
         for source, movement, amount, day, note in entries:
             funding.record_funding(
@@ -318,6 +322,9 @@ def load() -> None:
                 entered_on=day,
                 note=f"{note} ({DEMO_NOTE})",
             )
+
+
+def _load_producer_support(tasks: dict) -> None:
     for name, kind, day, description, amount, source, code in PRODUCER_SUPPORT:
         if producer := _producer(name):
             funding.record_producer_support(
@@ -330,3 +337,15 @@ def load() -> None:
                 source=source,
                 task=tasks[code],
             )
+
+
+@transaction.atomic
+def load() -> None:
+    if TrainingClass.objects.exists():
+        return
+    plan = Plan.objects.get(reference="706/KH-UBND")
+    tasks = {task.code: task for task in plan.tasks.select_related("plan")}
+    _load_classes(tasks, {user.username: user for user in get_user_model().objects.all()})
+    _load_marks(tasks)
+    _load_funding(tasks)
+    _load_producer_support(tasks)
