@@ -351,6 +351,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["ocop.api.permissions.TokenScopes"],
+    "EXCEPTION_HANDLER": "ocop.api.errors.answer_error",
     "DEFAULT_PAGINATION_CLASS": "ocop.api.pagination.Pages",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -20,7 +20,7 @@ def required_rule(view, method: str) -> str | None:
 
 
 class TokenScopes(BasePermission):
-    message = _("This token's scopes do not include this request.")
+    message = _("Your account may not do this.")
 
     def has_permission(self, request, view) -> bool:
         scope = required_scope(view, request.method)
@@ -30,6 +30,9 @@ class TokenScopes(BasePermission):
             return False  # answered 401 with how to authenticate
         token = request.auth if isinstance(request.auth, ApiToken) else None
         if token is not None and scope not in token.scopes:
+            self.message = _("This token does not carry the scope “%(scope)s” that this request needs.") % {
+                "scope": scope
+            }
             return False
         rule = required_rule(view, request.method)
         return rule is None or request.user.has_perm(rule)

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from ocop.certificates.models import Certificate
 from ocop.councils.models import Assignment
-from ocop.dossiers.enums import DossierKind
+from ocop.dossiers.enums import DossierKind, Level
 from ocop.dossiers.models import Dossier
 from ocop.geo.models import AdministrativeUnit
 from ocop.planning.models import Plan
@@ -131,6 +131,8 @@ class DossierSerializer(serializers.ModelSerializer):
     product_code = serializers.CharField(source="product.code", read_only=True)
     producer_id = serializers.IntegerField(read_only=True)
     commune_code = serializers.CharField(source="commune.code", read_only=True, allow_null=True, default=None)
+    evaluation_level = serializers.ChoiceField(choices=Level.choices, allow_blank=True, read_only=True)
+    current_level = serializers.ChoiceField(choices=Level.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Dossier

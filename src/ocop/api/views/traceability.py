@@ -3,6 +3,7 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
+from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
@@ -28,7 +29,10 @@ class EpcisCapture(ApiView, generics.GenericAPIView):
         description="An EPCIS 2.0 JSON-LD document (EPCISDocument) of events about the account's products.",
     )
     def post(self, request):
-        document = request.data if isinstance(request.data, dict) else {}
+        try:
+            document = request.data if isinstance(request.data, dict) else {}
+        except ParseError as error:
+            return Response({"errors": [{"field": "", "message": str(error.detail)}]}, status=400)
         try:
             capture = capture_document(
                 actor=request.user,

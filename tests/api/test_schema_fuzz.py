@@ -1,0 +1,64 @@
+"""The served OpenAPI schema, fuzzed: requests generated from the schema (valid and invalid) against every operation,
+as the provincial office and as a producer's software. No answer may be a server error, and every answer must
+match the schema it claims (content type and body). Bounded: a few dozen examples per operation."""
+
+import pytest
+import schemathesis
+from django.core.cache import cache
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import content_type_conformance, not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from ocop.accounts.domain.tokens import issue_token, scopes_for
+from ocop.accounts.enums import Role
+from ocop.wsgi import application
+from tests.factories import make_dossier, make_producer, make_producer_account, make_product, make_user
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+EXAMPLES_PER_OPERATION = 25
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+
+
+def as_a_server_passes_it(app):
+    """The application behind a WSGI server: PEP 3333 gives the path as its UTF-8 bytes read as ISO-8859-1 (the
+    in-process client passes the decoded text, which no server does)."""
+
+    def wsgi(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        environ["PATH_INFO"] = path.encode("utf-8").decode("iso-8859-1")
+        return app(environ, start_response)
+
+    return wsgi
+
+
+# Read from the running application, as a partner would: the schema endpoint needs no database.
+schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", as_a_server_passes_it(application))
+
+
+@pytest.fixture
+def callers(db, settings):
+    """Records to read and write, and the keys of an office and a producer with every scope their accounts allow."""
+    settings.REST_FRAMEWORK = settings.REST_FRAMEWORK | {
+        "DEFAULT_THROTTLE_RATES": {"account": "100000/min", "address": "100000/min"}
+    }
+    cache.clear()
+    producer = make_producer()
+    product = make_product(producer, name="Nho Thái An")
+    make_dossier(product)
+    keys = []
+    for user in (make_user(Role.PROVINCE_OFFICE), make_producer_account(producer)):
+        _token, key = issue_token(actor=None, user=user, name="fuzz", scopes=[s.value for s in scopes_for(user)])
+        keys.append(key)
+    return keys
+
+
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_no_server_error_and_no_schema_violation(case, callers):
+    for key in callers:
+        case.call_and_validate(headers={"Authorization": f"Bearer {key}"}, checks=CHECKS)
