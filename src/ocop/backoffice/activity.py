@@ -125,6 +125,7 @@ VERB_LABELS = {
     "traceability.stamps_flagged": _("flagged stamps scanned suspiciously"),
     "traceability.events_captured": _("captured an EPCIS document"),
     "traceability.step_recorded": _("recorded a value-chain step"),
+    "national.exported": _("exported the national OCOP database"),
     # plans and reports
     "planning.plan_created": _("created the plan"),
     "planning.plan_updated": _("updated the plan"),
