@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from ocop.accounts.enums import Role
 from ocop.support.domain import funding, training
-from ocop.support.models import FundingEntry
+from ocop.support.models import FundingEntry, Participant
 from tests.factories import NHON_HAI, make_producer, make_producer_account, make_user, png_upload
 from tests.planning.helpers import make_plan
 from tests.support.helpers import make_case, make_class
@@ -78,6 +78,15 @@ def test_attendance_is_ticked_on_the_class_page(client):
     )
     assert "1" in response.content.decode()
     assert list(training_class.participants.order_by("pk").values_list("attended", flat=True)) == [True, False]
+
+
+def test_the_attendance_form_sends_a_participant_number_of_four_digits_without_a_thousands_separator(client):
+    """Vietnamese number formatting prints 1234 as "1.234": a record number in a form value is printed unlocalized."""
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    training_class = make_class()
+    Participant.objects.create(pk=1234, training_class=training_class, producer=make_producer())
+    page = client.get(reverse("backoffice:training_class_detail", args=[training_class.pk])).content.decode()
+    assert 'name="attended" value="1234"' in page
 
 
 def test_a_case_status_refused_on_its_page_says_why_and_changes_nothing(client):
