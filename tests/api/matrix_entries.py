@@ -3,7 +3,7 @@ tests/api/test_scopes.py). An anonymous caller refused is answered 401, not sent
 
 from ocop.accounts.enums import Role
 from tests.factories import unit
-from tests.matrix import ALL, AREA_EDITORS, NOTHING, OFFICERS
+from tests.matrix import ALL, AREA_EDITORS, EVERYONE_LOGGED_IN, NOTHING, OFFICERS
 
 CONTEXT_ORDER = 90  # after every app: it reads their records
 
@@ -11,6 +11,16 @@ REGISTRY_READERS = OFFICERS | {Role.PRODUCER}
 DOSSIER_READERS = REGISTRY_READERS | {Role.COUNCIL_MEMBER, Role.ADVISORY_MEMBER}
 COUNCIL = {Role.COUNCIL_MEMBER, Role.ADVISORY_MEMBER}  # may list dossiers, but only those of their councils' rounds
 NOT_DRAFTS = COUNCIL | {Role.DEPARTMENT_STAFF}  # department staff read filed dossiers, never a producer's draft
+
+
+def extend_context(ctx):
+    from ocop.accounts.domain.tokens import issue_token
+
+    ctx["api_token"], _key = issue_token(actor=None, user=ctx["subject"], name="Phần mềm xã", scopes=["public:read"])
+
+
+def _someone_elses_token(ctx, user):
+    return {"pk": ctx["api_token"].pk}
 
 
 def _unit(ctx, user):
@@ -42,6 +52,9 @@ def _sheet(ctx, user):
 
 
 ENTRIES = {
+    # Everyone signed in manages their own tokens; another account's token does not exist for them.
+    "backoffice:api_tokens": ("get", None, EVERYONE_LOGGED_IN, 200),
+    "backoffice:api_token_revoke": ("post", _someone_elses_token, set(), 302, set(Role)),
     "api:schema": ("get", None, ALL, 200),
     "api:docs": ("get", None, ALL, 200),
     "api:unit_list": ("get", None, ALL, 200),
@@ -70,6 +83,7 @@ ENTRIES = {
 }
 
 EFFECTS = {
+    "backoffice:api_token_revoke": NOTHING,
     "api:epcis_capture": NOTHING,
     "api:dossier_submit": NOTHING,
     "api:score_sheet_submit": NOTHING,

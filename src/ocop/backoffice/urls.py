@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from ocop.backoffice.views import (
     activity,
+    api_tokens,
     auth,
     councils,
     dashboard,
@@ -29,6 +30,8 @@ urlpatterns = [
     path("account/password/", auth.password_change, name="password_change"),
     path("account/security/", auth.security, name="security"),
     path("account/security/disable/", auth.security_disable, name="security_disable"),
+    path("account/api-tokens/", api_tokens.api_tokens, name="api_tokens"),
+    path("account/api-tokens/<int:pk>/revoke/", api_tokens.api_token_revoke, name="api_token_revoke"),
     path("users/", users.user_list, name="user_list"),
     path("users/new/", users.user_create, name="user_create"),
     path("users/<int:pk>/", users.user_detail, name="user_detail"),

@@ -9,6 +9,7 @@ from ocop.accounts.domain.grants import grantable_roles
 from ocop.accounts.domain.queries import visible_organisations
 from ocop.accounts.domain.roles import validate_role_target
 from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.domain.tokens import scopes_for
 from ocop.accounts.enums import ROLE_UNIT_LEVEL, OrganisationKind, Role
 from ocop.accounts.models import Organisation
 from ocop.common.forms import DateInput
@@ -162,3 +163,19 @@ class TwoFactorTokenForm(forms.Form):
         max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class ApiTokenForm(forms.Form):
+    """A new API token for one's own account: a name, the scopes the account may hold, an optional last day."""
+
+    name = forms.CharField(
+        label=_("Name"), max_length=100, help_text=_("Which system uses it, e.g. “Tablet of member 3”.")
+    )
+    scopes = forms.MultipleChoiceField(label=_("Scopes"), widget=forms.CheckboxSelectMultiple)
+    valid_until = forms.DateField(
+        label=_("Valid until"), required=False, widget=DateInput(), help_text=_("Leave empty for no end date.")
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scopes"].choices = [(scope.value, f"{scope.value} – {scope.label}") for scope in scopes_for(user)]
