@@ -6,6 +6,7 @@ from ocop.accounts.domain.roles import has_role
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import Role
 from ocop.accounts.models import Organisation, RoleAssignment, User
+from ocop.common.models import ActivityLog
 from ocop.geo.domain.queries import scope_unit_ids
 from ocop.geo.models import AdministrativeUnit
 
@@ -18,10 +19,28 @@ def visible_users(actor) -> QuerySet[User]:
         return User.objects.none()
     unit_ids = scope_of(actor).unit_ids
     active = RoleAssignment.objects.active()
-    placed_in_area = Q(organisation__unit__in=unit_ids) | Q(pk__in=active.filter(unit__in=unit_ids).values("user_id"))
     unplaced = Q(organisation__unit__isnull=True) & ~Q(pk__in=active.filter(unit__isnull=False).values("user_id"))
     administrators = active.filter(role=Role.ADMIN).values("user_id")
-    return User.objects.filter(placed_in_area | unplaced).exclude(is_superuser=True).exclude(pk__in=administrators)
+    others = User.objects.filter(_placed_in(unit_ids) | unplaced)
+    return others.exclude(is_superuser=True).exclude(pk__in=administrators)
+
+
+def _placed_in(unit_ids) -> Q:
+    """Accounts whose organisation, or one of whose active roles, is in one of these units."""
+    roles_there = RoleAssignment.objects.active().filter(unit__in=unit_ids).values("user_id")
+    return Q(organisation__unit__in=unit_ids) | Q(pk__in=roles_there)
+
+
+def visible_activity(actor) -> QuerySet[ActivityLog]:
+    """Administrators read the whole log; the provincial office the entries of the accounts placed in its area (by
+    the unit of their role or of their organisation), so that where one deployment hosts several provinces no office
+    reads another's. Entries of no account (commands, imports) and of accounts tied to no unit are the
+    administrator's."""
+    if has_role(actor, Role.ADMIN):
+        return ActivityLog.objects.all()
+    if not has_role(actor, Role.PROVINCE_OFFICE):
+        return ActivityLog.objects.none()
+    return ActivityLog.objects.filter(actor__in=User.objects.filter(_placed_in(scope_of(actor).unit_ids)))
 
 
 def visible_organisations(actor) -> QuerySet[Organisation]:

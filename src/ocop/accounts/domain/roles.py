@@ -10,6 +10,7 @@ from ocop.geo.models import AdministrativeUnit
 
 _CACHE_ATTRIBUTE = "_ocop_active_roles"
 SCOPE_CACHE_ATTRIBUTE = "_ocop_scope"
+PROVINCE_SCOPE_CACHE_ATTRIBUTE = "_ocop_province_scope"
 
 
 def active_roles(user) -> list[RoleAssignment]:
@@ -25,7 +26,7 @@ def active_roles(user) -> list[RoleAssignment]:
 
 def forget_roles(user) -> None:
     """Drop what active_roles() and scope_of() remembered, after the user's roles changed."""
-    for attribute in (_CACHE_ATTRIBUTE, SCOPE_CACHE_ATTRIBUTE):
+    for attribute in (_CACHE_ATTRIBUTE, SCOPE_CACHE_ATTRIBUTE, PROVINCE_SCOPE_CACHE_ATTRIBUTE):
         if hasattr(user, attribute):
             delattr(user, attribute)
 

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from ocop.accounts.domain.roles import SCOPE_CACHE_ATTRIBUTE, active_roles, has_role
+from ocop.accounts.domain.roles import PROVINCE_SCOPE_CACHE_ATTRIBUTE, SCOPE_CACHE_ATTRIBUTE, active_roles, has_role
 from ocop.accounts.enums import OFFICER_ROLES, Role
-from ocop.geo.domain.queries import scope_unit_ids
+from ocop.geo.domain.queries import province_of, scope_unit_ids
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,34 @@ def scope_of(user) -> Scope:
                 unit_ids |= scope_unit_ids(assignment.unit)
         scope = Scope(everything=False, unit_ids=frozenset(unit_ids))
     setattr(user, SCOPE_CACHE_ATTRIBUTE, scope)
+    return scope
+
+
+def province_scope_of(user) -> Scope:
+    """The whole provinces the user works in: those of the user's units (an officer) or of its producer (a producer
+    account), with their counterparts across the 2025 reform (Ninh Thuận's office also reaches Khánh Hòa, which it
+    became). Records that belong to a province as a whole — the plan with its tasks and funding, fairs, sales points,
+    training classes — are filtered by it, so that when one deployment hosts several provinces an office, its
+    officers and its producers see their own province's only. Administrators see everything."""
+    if not getattr(user, "is_authenticated", False):
+        return NOTHING
+    cached = getattr(user, PROVINCE_SCOPE_CACHE_ATTRIBUTE, None)
+    if cached is not None:
+        return cached
+    if has_role(user, Role.ADMIN):
+        scope = Scope(everything=True, unit_ids=frozenset())
+    else:
+        provinces = {
+            province_of(assignment.unit if assignment.unit is not None else assignment.producer.unit)
+            for assignment in active_roles(user)
+            if (assignment.role in OFFICER_ROLES and assignment.unit is not None)
+            or (assignment.role == Role.PRODUCER and assignment.producer is not None)
+        }
+        unit_ids: set[int] = set()
+        for province in provinces:
+            unit_ids |= scope_unit_ids(province)
+        scope = Scope(everything=False, unit_ids=frozenset(unit_ids))
+    setattr(user, PROVINCE_SCOPE_CACHE_ATTRIBUTE, scope)
     return scope
 
 

@@ -1,16 +1,16 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from ocop.accounts.domain.queries import visible_activity
 from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.activity import VERB_LABELS
-from ocop.common.models import ActivityLog
 from ocop.common.text import vi_sort_key
 
 
 @require_perm("common.view_activity")
 def activity_list(request):
     verb = request.GET.get("verb", "").strip()
-    entries = ActivityLog.objects.select_related("target_type", "actor").order_by("-created_at", "-id")
+    entries = visible_activity(request.user).select_related("target_type", "actor").order_by("-created_at", "-id")
     if verb:
         entries = entries.filter(verb__startswith=verb)
     return render(

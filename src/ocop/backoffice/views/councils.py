@@ -35,7 +35,7 @@ from ocop.councils.models import CouncilMember
 from ocop.dossiers.domain.trace_evidence import criterion_evidence
 from ocop.dossiers.models import Dossier
 from ocop.evaluation.domain.scoring import answers_from_form, score_sheet, usable_answers
-from ocop.producers.models import Producer
+from ocop.producers.domain.queries import visible_producers
 
 
 def _crumbs(*extra):
@@ -101,7 +101,7 @@ def council_detail(request, pk, obj):
             "manage": manage,
             "can_open_sessions": request.user.has_perm("councils.oversee_session", obj),
             "member_form": MemberForm(council=obj) if manage else None,
-            "producers": Producer.objects.order_by("name").only("pk", "name") if manage else None,
+            "producers": visible_producers(request.user).order_by("name").only("pk", "name") if manage else None,
             "breadcrumbs": _crumbs((obj.name, None)),
         },
     )
@@ -126,7 +126,7 @@ def council_conflict_add(request, pk, obj):
 
     def declare(data):
         member = get_object_or_404(obj.members, pk=data["member"])
-        producer = get_object_or_404(Producer, pk=data["producer"])
+        producer = get_object_or_404(visible_producers(request.user), pk=data["producer"])
         return membership.declare_conflict(actor=request.user, member=member, producer=producer, reason=data["reason"])
 
     return act_and_return(

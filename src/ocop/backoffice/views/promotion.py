@@ -163,7 +163,7 @@ def fair_list(request):
 
 @require_perm("promotion.manage_fairs")
 def fair_create(request):
-    form = FairForm(request.POST or None)
+    form = FairForm(request.POST or None, actor=request.user)
     fair = save_form(request, form, lambda data: fairs.create_fair(actor=request.user, **data))
     if fair:
         messages.success(request, _("Fair added."))
@@ -173,7 +173,7 @@ def fair_create(request):
 
 @require_perm("promotion.manage_fairs", load_object=_load_fair)
 def fair_edit(request, pk, obj):
-    form = FairForm(request.POST or None, instance=obj)
+    form = FairForm(request.POST or None, instance=obj, actor=request.user)
     if save_form(request, form, lambda data: fairs.update_fair(actor=request.user, fair=obj, **data)):
         messages.success(request, _("Changes saved."))
         return redirect("backoffice:fair_detail", pk=obj.pk)

@@ -16,7 +16,7 @@ from ocop.backoffice.files import attachment_response
 from ocop.backoffice.forms import act_and_return, form_page, save_form
 from ocop.common.domain.activity import history_of
 from ocop.common.xlsx import xlsx_response
-from ocop.planning.models import Task
+from ocop.planning.domain.queries import tasks_of_province
 from ocop.support.domain import funding, ip_cases, training
 from ocop.support.domain.queries import (
     visible_classes,
@@ -47,7 +47,7 @@ from ocop.support.interfaces.forms import (
 def _chosen_task(request):
     """The plan task a list is narrowed to (``?task=``), or None."""
     raw = request.GET.get("task", "")
-    return Task.objects.select_related("plan").filter(pk=int(raw)).first() if raw.isdigit() else None
+    return tasks_of_province(request.user).select_related("plan").filter(pk=int(raw)).first() if raw.isdigit() else None
 
 
 # Training classes ---------------------------------------------------------------------------------------------------
@@ -89,7 +89,7 @@ def training_class_list(request):
 
 @require_perm("support.manage_training")
 def training_class_create(request):
-    form = TrainingClassForm(request.POST or None)
+    form = TrainingClassForm(request.POST or None, actor=request.user)
     created = save_form(request, form, lambda data: training.create_training_class(actor=request.user, **data))
     if created:
         messages.success(request, _("Training class added. Enrol its participants below."))
@@ -269,7 +269,9 @@ def funding_list(request):
 
 @require_perm("support.manage_funding")
 def funding_create(request):
-    form = FundingEntryForm(request.POST or None, request.FILES or None, initial={"task": request.GET.get("task")})
+    form = FundingEntryForm(
+        request.POST or None, request.FILES or None, actor=request.user, initial={"task": request.GET.get("task")}
+    )
     entry = save_form(request, form, lambda data: funding.record_funding(actor=request.user, **data))
     if entry:
         messages.success(request, _("Funding entry recorded."))

@@ -92,6 +92,13 @@ def scope_unit_ids(unit: AdministrativeUnit) -> set[int]:
     return own | across | _covered_parents(across)
 
 
+def province_of(unit: AdministrativeUnit) -> AdministrativeUnit:
+    """The province a unit lies in (the unit itself for a province), in the unit's own era."""
+    while unit.level != UnitLevel.PROVINCE and unit.parent_id is not None:
+        unit = unit.parent
+    return unit
+
+
 def unit_on(code: str, level: str, day: datetime.date) -> AdministrativeUnit | None:
     """The unit with this GSO code and level that existed on ``day``."""
     return AdministrativeUnit.objects.valid_on(day).filter(code=code, level=level).first()

@@ -1,9 +1,10 @@
-"""What a user sees of a plan: every officer sees its targets and tasks; quotas are shown for the units of the
-user's area (a commune officer also sees the quota of the district the commune belonged to)."""
+"""What a user sees of a plan: every officer of the plan's province sees its targets and tasks (another province's
+plans stay out of sight when one deployment hosts several); quotas are shown for the units of the user's area (a
+commune officer also sees the quota of the district the commune belonged to)."""
 
 from django.db.models import QuerySet
 
-from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.domain.scope import province_scope_of, scope_of
 from ocop.planning.domain.areas import AreaMap
 from ocop.planning.domain.indicators import (
     CERTIFICATES,
@@ -22,7 +23,13 @@ from ocop.producers.domain.queries import producer_visibility
 def visible_plans(user) -> QuerySet[Plan]:
     if not user.has_perm("planning.view_plans"):
         return Plan.objects.none()
-    return Plan.objects.all()
+    return province_scope_of(user).filter(Plan.objects.all())
+
+
+def tasks_of_province(user) -> QuerySet[Task]:
+    """The tasks of the plans of the user's province: what a fair, a class, a funding entry or a producer's support
+    may be recorded against (the picker of a plan task)."""
+    return province_scope_of(user).filter(Task.objects.all(), "plan__unit")
 
 
 def sees_whole_area(user, area: AreaMap) -> bool:

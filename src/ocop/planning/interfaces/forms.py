@@ -1,9 +1,11 @@
 """Forms of the plan screens. They only read input: every rule is in planning.domain (and reports.domain)."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ocop.accounts.domain.scope import province_scope_of
 from ocop.accounts.enums import OrganisationKind
 from ocop.accounts.interfaces.forms import OrganisationChoiceField, OrganisationMultipleChoiceField
 from ocop.accounts.models import Organisation
@@ -15,6 +17,7 @@ from ocop.geo.enums import UnitLevel
 from ocop.planning.domain import indicators
 from ocop.planning.domain.plans import OBLIGATION_FIELDS, OUTPUT_FIELDS, PLAN_FIELDS, QUOTA_FIELDS, TASK_FIELDS
 from ocop.planning.domain.progress import plan_periods
+from ocop.planning.domain.queries import visible_plans
 from ocop.planning.enums import NAMED_PRODUCT_SETS, Direction, TaskStatus
 from ocop.planning.models import (
     Plan,
@@ -38,9 +41,11 @@ AGENCY_KINDS = (
 )
 
 
-def agencies():
+def agencies(actor):
+    """The bodies of the user's province, and those of no unit (the Ministry), that may lead or report on a plan."""
+    placed = province_scope_of(actor).q() | Q(unit__isnull=True)
     return (
-        Organisation.objects.filter(kind__in=AGENCY_KINDS, is_active=True)
+        Organisation.objects.filter(placed, kind__in=AGENCY_KINDS, is_active=True)
         .select_related("unit")
         .order_by("kind", "name")
     )
@@ -66,13 +71,13 @@ class PlanForm(DomainModelForm):
             "source_note": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = (
             home_area_units().exclude(level=UnitLevel.COMMUNE).select_related("parent").order_by("-era", "level")
         )
-        self.fields["parent"].queryset = Plan.objects.exclude(pk=self.instance.pk).order_by("-starts_on")
-        self.fields["office"].queryset = agencies()
+        self.fields["parent"].queryset = visible_plans(actor).exclude(pk=self.instance.pk).order_by("-starts_on")
+        self.fields["office"].queryset = agencies(actor)
 
 
 class TargetForm(forms.Form):
@@ -107,7 +112,7 @@ class TargetForm(forms.Form):
     owner = OrganisationChoiceField(label=_("Reporting agency"), required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
-    def __init__(self, *args, target=None, **kwargs):
+    def __init__(self, *args, actor, target=None, **kwargs):
         if target is not None and "initial" not in kwargs:
             filters = target.filters or {}
             sets = filters.get("product_sets", "")
@@ -122,7 +127,7 @@ class TargetForm(forms.Form):
             }
         super().__init__(*args, **kwargs)
         self.fields["indicator"].choices = [("", _("— none: reported by the agency —")), *indicators.choices()]
-        self.fields["owner"].queryset = agencies()
+        self.fields["owner"].queryset = agencies(actor)
 
     def clean_product_sets(self):
         value = self.cleaned_data["product_sets"].strip()
@@ -186,9 +191,9 @@ class TaskForm(DomainModelForm):
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_agencies"].queryset = agencies()
+        self.fields["lead_agencies"].queryset = agencies(actor)
         self.fields["lead_agencies"].widget.attrs["size"] = 8
         if self.instance.pk:
             self.fields["lead_agencies"].initial = list(self.instance.lead_agencies.all())
@@ -207,9 +212,9 @@ class ObligationForm(DomainModelForm):
         field_classes = {"reporter": OrganisationChoiceField}
         widgets = {"recipients": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reporter"].queryset = agencies()
+        self.fields["reporter"].queryset = agencies(actor)
 
 
 class TaskProgressForm(forms.Form):

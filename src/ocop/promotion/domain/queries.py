@@ -1,23 +1,33 @@
-"""Which promotion records a user sees. Sales points are seen by every officer (the province's). Fairs are the
-province's events, seen by every officer and producer; registrations by the producers the user sees. A buyer inquiry
-is seen by the office and by the producers it was routed to."""
+"""Which promotion records a user sees. Sales points are seen by every officer of their province. Fairs are the
+province's events, seen by every officer and producer of the province (a fair recorded without a unit is the
+installation's own province's); registrations by the producers the user sees. A buyer inquiry is seen by the office
+and by the producers it was routed to."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from ocop.accounts.domain.scope import province_scope_of
+from ocop.geo.domain.queries import home_province
 from ocop.producers.domain.queries import own_producer_ids, producer_visibility
 from ocop.promotion.models import BuyerInquiry, Fair, FairRegistration, InquiryRoute, SalesPoint
 
 
 def visible_sales_points(user) -> QuerySet[SalesPoint]:
-    """Every officer reads every sales point: they are the province's shop windows, and the plan's figure of new
-    points (read by every officer) opens on them. Officers filter the list by their area."""
+    """Every officer of the province reads its sales points: they are the province's shop windows, and the plan's
+    figure of new points (read by every officer) opens on them. Officers filter the list by their area."""
     if not user.has_perm("promotion.view_sales_points"):
         return SalesPoint.objects.none()
-    return SalesPoint.objects.all()
+    return province_scope_of(user).filter(SalesPoint.objects.all())
 
 
 def visible_fairs(user) -> QuerySet[Fair]:
-    return Fair.objects.all() if user.has_perm("promotion.view_fairs") else Fair.objects.none()
+    if not user.has_perm("promotion.view_fairs"):
+        return Fair.objects.none()
+    province = province_scope_of(user)
+    if province.everything:
+        return Fair.objects.all()
+    home = home_province()
+    unplaced = Q(unit__isnull=True) if home is not None and home.pk in province.unit_ids else Q(pk__in=[])
+    return Fair.objects.filter(province.q() | unplaced)
 
 
 def visible_registrations(user) -> QuerySet[FairRegistration]:

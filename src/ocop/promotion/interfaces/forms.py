@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ocop.accounts.domain.scope import province_scope_of
 from ocop.common.db import vi_ordered
 from ocop.common.forms import DateInput, DomainModelForm
 from ocop.common.text import fold
 from ocop.geo.domain.queries import home_area_units, home_first
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
+from ocop.planning.domain.queries import tasks_of_province
 from ocop.planning.models import Task
 from ocop.producers import product_sets
 from ocop.producers.domain.queries import visible_producers, visible_products
@@ -21,8 +23,12 @@ class TaskField(forms.ModelChoiceField):
         return f"{task.plan.reference} – {task.code}. {task.content[:90]}"
 
 
-def _tasks():
-    return Task.objects.select_related("plan").order_by("-plan__starts_on", "plan__reference", "position", "pk")
+def _tasks(actor):
+    return (
+        tasks_of_province(actor)
+        .select_related("plan")
+        .order_by("-plan__starts_on", "plan__reference", "position", "pk")
+    )
 
 
 class ProductChoices(forms.ModelMultipleChoiceField):
@@ -57,9 +63,12 @@ class SalesPointForm(DomainModelForm):
             .order_by("name")
         )
         self.fields["operator"].queryset = visible_producers(actor).order_by(vi_ordered("name"), "pk")
-        self.fields["task"].queryset = _tasks()
+        self.fields["task"].queryset = _tasks(actor)
         self.fields["products"].queryset = (
-            Product.objects.filter(withdrawn_on__isnull=True).select_related("producer").order_by(vi_ordered("name"))
+            province_scope_of(actor)
+            .filter(Product.objects.filter(withdrawn_on__isnull=True), "producer__unit")
+            .select_related("producer")
+            .order_by(vi_ordered("name"))
         )
         if self.instance.pk:
             self.initial["products"] = list(self.instance.products.values_list("pk", flat=True))
@@ -85,12 +94,12 @@ class FairForm(DomainModelForm):
         fields = ["name", "place", "unit", "venue", "starts_on", "ends_on", "organiser", "task", "budget"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = home_first(
             AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, era=Era.FROM_2025)
         ).select_related("parent")
-        self.fields["task"].queryset = _tasks()
+        self.fields["task"].queryset = _tasks(actor)
 
 
 class FairFilterForm(forms.Form):

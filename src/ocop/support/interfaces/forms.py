@@ -7,6 +7,7 @@ from ocop.common.db import vi_ordered
 from ocop.common.forms import DateInput, DomainModelForm
 from ocop.common.text import fold
 from ocop.geo.domain.queries import home_area_units, home_first
+from ocop.planning.domain.queries import tasks_of_province
 from ocop.planning.models import Task
 from ocop.producers.domain.queries import visible_producers
 from ocop.producers.enums import DocumentKind
@@ -21,8 +22,12 @@ class TaskField(forms.ModelChoiceField):
         return f"{task.plan.reference} – {task.code}. {task.content[:90]}"
 
 
-def _tasks():
-    return Task.objects.select_related("plan").order_by("-plan__starts_on", "plan__reference", "position", "pk")
+def _tasks(actor):
+    return (
+        tasks_of_province(actor)
+        .select_related("plan")
+        .order_by("-plan__starts_on", "plan__reference", "position", "pk")
+    )
 
 
 class ProducerChoice(forms.ModelChoiceField):
@@ -66,10 +71,10 @@ class TrainingClassForm(DomainModelForm):
         fields = ["topic", "starts_on", "ends_on", "place", "unit", "trainer", "organiser", "task"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = home_first(home_area_units()).select_related("parent")
-        self.fields["task"].queryset = _tasks()
+        self.fields["task"].queryset = _tasks(actor)
 
 
 class TrainingClassFilterForm(YearFilterForm):
@@ -131,7 +136,7 @@ class IPCaseForm(DomainModelForm):
         self.fields["producer"].queryset = (
             visible_producers(actor).select_related("unit").order_by(vi_ordered("name"), "pk")
         )
-        self.fields["task"].queryset = _tasks()
+        self.fields["task"].queryset = _tasks(actor)
         self.fields["status"].choices = [
             (value, label) for value, label in IPStatus.choices if value in ("preparing", "filed", "granted")
         ]
@@ -191,9 +196,9 @@ class FundingEntryForm(DomainModelForm):
         fields = ["task", "source", "movement", "amount", "entered_on", "note", "evidence"]
         widgets = {"entered_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["task"].queryset = _tasks()
+        self.fields["task"].queryset = _tasks(actor)
 
 
 class FundingFilterForm(forms.Form):
@@ -242,7 +247,7 @@ class ProducerSupportForm(DomainModelForm):
         self.fields["producer"].queryset = (
             visible_producers(actor).select_related("unit").order_by(vi_ordered("name"), "pk")
         )
-        self.fields["task"].queryset = _tasks()
+        self.fields["task"].queryset = _tasks(actor)
 
 
 class ProducerSupportFilterForm(forms.Form):

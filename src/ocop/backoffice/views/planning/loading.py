@@ -56,7 +56,12 @@ def load_value(request, pk, **_route):
 def load_report(request, pk, **_route):
     if not request.user.has_perm("planning.view_plans"):
         raise Http404
-    return get_object_or_404(PlanReport.objects.select_related("plan__unit", "obligation", "issued_by"), pk=pk)
+    return get_object_or_404(
+        PlanReport.objects.filter(plan__in=visible_plans(request.user)).select_related(
+            "plan__unit", "obligation", "issued_by"
+        ),
+        pk=pk,
+    )
 
 
 def plan_url(plan: Plan, period=None) -> str:

@@ -13,7 +13,7 @@ from ocop.planning.interfaces.forms import ObligationForm
 
 @require_perm("planning.manage_plans", load_object=load_plan)
 def plan_obligation_create(request, pk, obj):
-    form = ObligationForm(request.POST or None)
+    form = ObligationForm(request.POST or None, actor=request.user)
     if save_form(request, form, lambda data: plans.create_obligation(actor=request.user, plan=obj, **data)):
         messages.success(request, _("Reporting obligation added."))
         return redirect(plan_url(obj))
@@ -24,7 +24,7 @@ def plan_obligation_create(request, pk, obj):
 
 @require_perm("planning.manage_plans", load_object=load_obligation)
 def plan_obligation_edit(request, pk, obj):
-    form = ObligationForm(request.POST or None, instance=obj)
+    form = ObligationForm(request.POST or None, instance=obj, actor=request.user)
     if save_form(request, form, lambda data: plans.update_obligation(actor=request.user, obligation=obj, **data)):
         messages.success(request, _("Reporting obligation saved."))
         return redirect(plan_url(obj.plan))

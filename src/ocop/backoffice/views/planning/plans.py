@@ -37,7 +37,7 @@ def plan_list(request):
 
 @require_perm("planning.manage_plans")
 def plan_create(request):
-    form = PlanForm(request.POST or None)
+    form = PlanForm(request.POST or None, actor=request.user)
     plan = save_form(request, form, lambda data: plans.create_plan(actor=request.user, **data))
     if plan:
         messages.success(request, _("Plan %(reference)s created.") % {"reference": plan.reference})
@@ -47,7 +47,7 @@ def plan_create(request):
 
 @require_perm("planning.manage_plans", load_object=load_plan)
 def plan_edit(request, pk, obj):
-    form = PlanForm(request.POST or None, instance=obj)
+    form = PlanForm(request.POST or None, instance=obj, actor=request.user)
     if save_form(request, form, lambda data: plans.update_plan(actor=request.user, plan=obj, **data)):
         messages.success(request, _("Plan saved."))
         return redirect(plan_url(obj))

@@ -33,7 +33,11 @@ def _report_crumbs(*extra):
 
 @require_perm("reports.view_reports")
 def report_list(request):
-    rows = PlanReport.objects.select_related("plan", "issued_by", "created_by").order_by("-created_at", "-pk")
+    rows = (
+        PlanReport.objects.filter(plan__in=visible_plans(request.user))
+        .select_related("plan", "issued_by", "created_by")
+        .order_by("-created_at", "-pk")
+    )
     plan = None
     if re.fullmatch(r"[0-9]{1,10}", request.GET.get("plan", "")):
         plan = visible_plans(request.user).filter(pk=request.GET["plan"]).first()

@@ -22,7 +22,7 @@ from ocop.planning.interfaces.forms import TargetForm, ValueForm
 
 @require_perm("planning.manage_plans", load_object=load_plan)
 def plan_target_create(request, pk, obj):
-    form = TargetForm(request.POST or None)
+    form = TargetForm(request.POST or None, actor=request.user)
     target = save_form(
         request, form, lambda _data: plans.create_target(actor=request.user, plan=obj, **form.domain_values())
     )
@@ -34,7 +34,7 @@ def plan_target_create(request, pk, obj):
 
 @require_perm("planning.manage_plans", load_object=load_target)
 def plan_target_edit(request, pk, obj):
-    form = TargetForm(request.POST or None, target=obj)
+    form = TargetForm(request.POST or None, target=obj, actor=request.user)
     if save_form(
         request, form, lambda _data: plans.update_target(actor=request.user, target=obj, **form.domain_values())
     ):

@@ -45,7 +45,7 @@ def plan_task_list(request, pk, obj):
 
 @require_perm("planning.manage_plans", load_object=load_plan)
 def plan_task_create(request, pk, obj):
-    form = TaskForm(request.POST or None)
+    form = TaskForm(request.POST or None, actor=request.user)
     task = save_form(request, form, lambda data: plans.create_task(actor=request.user, plan=obj, **data))
     if task:
         messages.success(request, _("Task %(code)s added.") % {"code": task.code})
@@ -55,7 +55,7 @@ def plan_task_create(request, pk, obj):
 
 @require_perm("planning.manage_plans", load_object=load_task)
 def plan_task_edit(request, pk, obj):
-    form = TaskForm(request.POST or None, instance=obj)
+    form = TaskForm(request.POST or None, instance=obj, actor=request.user)
     if save_form(request, form, lambda data: plans.update_task(actor=request.user, task=obj, **data)):
         messages.success(request, _("Task saved."))
         return redirect("backoffice:plan_task_detail", pk=obj.pk)
