@@ -9,6 +9,7 @@ from ocop.certificates.domain.revocation import decide_revocation, propose_revoc
 from ocop.common.models import ActivityLog
 from ocop.geo.enums import Era, UnitLevel
 from ocop.national.domain.export import build_export, province_by_code, recent_exports, validate_export
+from ocop.national.enums import ExportKind
 from ocop.producers.domain.producers import update_producer
 from ocop.producers.domain.products import update_product, withdraw_product
 from tests.certificates.helpers import registered
@@ -262,9 +263,19 @@ def test_an_office_sees_the_exports_of_its_province_and_the_administrator_all():
     )
     for actor in (khanh_hoa, nghe_an, admin):
         build_export(actor=actor)
-    assert [entry.actor for entry in recent_exports(khanh_hoa)] == [admin, khanh_hoa]
-    assert [entry.actor for entry in recent_exports(nghe_an)] == [nghe_an]
-    assert [entry.actor for entry in recent_exports(admin)] == [admin, nghe_an, khanh_hoa]
+    assert [past.by for past in recent_exports(khanh_hoa)] == [admin.username, khanh_hoa.username]
+    assert [past.by for past in recent_exports(nghe_an)] == [nghe_an.username]
+    assert [past.by for past in recent_exports(admin)] == [admin.username, nghe_an.username, khanh_hoa.username]
+
+
+def test_a_past_export_is_read_back_from_the_audit_trail():
+    small_registry()
+    office = make_user(Role.PROVINCE_OFFICE)
+    since = timezone.now().replace(microsecond=0) - datetime.timedelta(days=2)
+    build_export(actor=office, since=since)
+    [past] = recent_exports(office)
+    assert (past.by, past.kind, past.since) == (office.username, ExportKind.INCREMENTAL, since)
+    assert past.counts == {"producers": 1, "products": 2, "certificates": 1, "evaluations": 1}
 
 
 def test_the_export_reads_a_bounded_number_of_queries(django_assert_max_num_queries):

@@ -247,6 +247,7 @@ DETAIL_LABELS = {
     "score": _("score"),
     "severity": _("severity"),
     "sheets": _("score sheets"),
+    "since": _("changed since"),
     "source": _("source"),
     "spent": _("spent"),
     "star": _("star"),
@@ -283,6 +284,7 @@ def _code_labels() -> dict[str, str]:
     from ocop.certificates.enums import FindingKind, FindingSeverity, InspectionConclusion, RevocationGround
     from ocop.councils.enums import MemberRole
     from ocop.dossiers.enums import CommuneFinding, DossierKind, DossierState, Level, MilestoneKind
+    from ocop.national.enums import ExportKind
     from ocop.planning.enums import Frequency, TaskStatus
     from ocop.producers.enums import DocumentKind, LegalForm, ZoneCertificationKind
 
@@ -290,7 +292,7 @@ def _code_labels() -> dict[str, str]:
     for choices in (
         ZoneCertificationKind, DocumentKind, LegalForm, TaskStatus, Frequency, MilestoneKind, DossierKind,
         CommuneFinding, FindingKind, FindingSeverity, InspectionConclusion, RevocationGround, MemberRole, Role, Level,
-        DossierState,
+        DossierState, ExportKind,
     ):  # fmt: skip
         labels |= {choice.value: choice.label for choice in choices}  # the later ones win a shared code
     return labels

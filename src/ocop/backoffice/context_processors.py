@@ -57,6 +57,9 @@ NAVIGATION = [
     NavItem(_("Value-chain events"), "backoffice:trace_event_list", "traceability.view_events", "backoffice:trace_"),
     NavItem(_("Craft villages"), "backoffice:village_list", "producers.view_craft_villages", "backoffice:village_"),
     NavItem(_("Import from Excel"), "backoffice:import_start", "producers.import_registry", "backoffice:import_"),
+    NavItem(
+        _("National database export"), "backoffice:national_export", "national.export", "backoffice:national_export"
+    ),
     NavItem(_("Users"), "backoffice:user_list", "accounts.manage_users", "backoffice:user_"),
     NavItem(
         _("Organisations"), "backoffice:organisation_list", "accounts.manage_organisations", "backoffice:organisation_"

@@ -35,13 +35,13 @@ from ocop.dossiers.domain.queries import visible_dossiers
 from ocop.geo.domain.queries import current_units_for, home_province, scope_unit_ids
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit, UnitSuccession
+from ocop.national.enums import ExportKind
 from ocop.producers.domain.queries import visible_producers, visible_products
 from ocop.producers.models import Producer, Product
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "schema" / "ocop-national-export-v1.schema.json"
 EXPORTED_VERB = "national.exported"
-FULL, INCREMENTAL = "full", "incremental"
 ARRAYS = ("producers", "products", "certificates", "evaluations")
 
 
@@ -70,7 +70,7 @@ def build_export(*, actor, since: datetime.datetime | None = None, province: Adm
         "header": {
             "schema_version": SCHEMA_VERSION,
             "generated_at": _moment(moment),
-            "kind": FULL if since is None else INCREMENTAL,
+            "kind": (ExportKind.FULL if since is None else ExportKind.INCREMENTAL).value,
             "since": _moment(since) if since is not None else None,
             "province": _unit_2025(issuing),
         },
@@ -171,13 +171,33 @@ def _office_unit(actor) -> AdministrativeUnit | None:
     )
 
 
-def recent_exports(actor, limit: int = 10) -> QuerySet[ActivityLog]:
+@dataclass(frozen=True)
+class PastExport:
+    """An export as the audit trail recorded it."""
+
+    at: datetime.datetime
+    by: str
+    kind: ExportKind
+    since: datetime.datetime | None
+    counts: dict[str, int]
+
+
+def recent_exports(actor, limit: int = 10) -> list[PastExport]:
     """The last exports logged: all of them for an administrator, those of the actor's province for an office."""
-    exports = ActivityLog.objects.filter(verb=EXPORTED_VERB).select_related("actor")
-    if scope_of(actor).everything:
-        return exports[:limit]
-    province = issuing_province(actor)
-    return exports.filter(data__province=province.code if province else "")[:limit]
+    entries = ActivityLog.objects.filter(verb=EXPORTED_VERB)
+    if not scope_of(actor).everything:
+        province = issuing_province(actor)
+        entries = entries.filter(data__province=province.code if province else "")
+    return [
+        PastExport(
+            at=entry.created_at,
+            by=entry.actor_name,
+            kind=ExportKind(entry.data["kind"]),
+            since=datetime.datetime.fromisoformat(entry.data["since"]) if entry.data["since"] else None,
+            counts=entry.data["counts"],
+        )
+        for entry in entries[:limit]
+    ]
 
 
 # Records -----------------------------------------------------------------------------------------------------------
