@@ -37,7 +37,9 @@ def test_a_public_token_reads_no_draft_dossier_and_no_score_sheet(two_communes):
     officer = make_user(Role.PROVINCE_OFFICE)
     public = token_client(officer, "public:read")
     dossier = two_communes["here_dossier"]
-    assert public.get("/api/v1/dossiers/").status_code == 403
+    refused = public.get("/api/v1/dossiers/")
+    assert refused.status_code == 403
+    assert refused.json() == {"detail": "Khóa API này không có phạm vi “registry:read” mà yêu cầu này cần."}
     assert public.get(f"/api/v1/dossiers/{dossier.pk}/").status_code == 403
     assert public.get("/api/v1/score-sheets/").status_code == 403
     assert public.get("/api/v1/producers/").status_code == 403
