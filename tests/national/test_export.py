@@ -263,9 +263,9 @@ def test_an_office_sees_the_exports_of_its_province_and_the_administrator_all():
     )
     for actor in (khanh_hoa, nghe_an, admin):
         build_export(actor=actor)
-    assert [past.by for past in recent_exports(khanh_hoa)] == [admin.username, khanh_hoa.username]
-    assert [past.by for past in recent_exports(nghe_an)] == [nghe_an.username]
-    assert [past.by for past in recent_exports(admin)] == [admin.username, nghe_an.username, khanh_hoa.username]
+    assert [past.by for past in recent_exports(khanh_hoa)] == [admin.full_name, khanh_hoa.full_name]
+    assert [past.by for past in recent_exports(nghe_an)] == [nghe_an.full_name]
+    assert [past.by for past in recent_exports(admin)] == [admin.full_name, nghe_an.full_name, khanh_hoa.full_name]
 
 
 def test_a_past_export_is_read_back_from_the_audit_trail():
@@ -274,7 +274,7 @@ def test_a_past_export_is_read_back_from_the_audit_trail():
     since = timezone.now().replace(microsecond=0) - datetime.timedelta(days=2)
     build_export(actor=office, since=since)
     [past] = recent_exports(office)
-    assert (past.by, past.kind, past.since) == (office.username, ExportKind.INCREMENTAL, since)
+    assert (past.by, past.kind, past.since) == (office.full_name, ExportKind.INCREMENTAL, since)
     assert past.counts == {"producers": 1, "products": 2, "certificates": 1, "evaluations": 1}
 
 

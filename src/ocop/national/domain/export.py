@@ -176,7 +176,7 @@ class PastExport:
     """An export as the audit trail recorded it."""
 
     at: datetime.datetime
-    by: str
+    by: str  # the person's full name, or "hệ thống" for the command
     kind: ExportKind
     since: datetime.datetime | None
     counts: dict[str, int]
@@ -184,14 +184,14 @@ class PastExport:
 
 def recent_exports(actor, limit: int = 10) -> list[PastExport]:
     """The last exports logged: all of them for an administrator, those of the actor's province for an office."""
-    entries = ActivityLog.objects.filter(verb=EXPORTED_VERB)
+    entries = ActivityLog.objects.filter(verb=EXPORTED_VERB).select_related("actor")
     if not scope_of(actor).everything:
         province = issuing_province(actor)
         entries = entries.filter(data__province=province.code if province else "")
     return [
         PastExport(
             at=entry.created_at,
-            by=entry.actor_name,
+            by=entry.actor.full_name if entry.actor else entry.actor_name,
             kind=ExportKind(entry.data["kind"]),
             since=datetime.datetime.fromisoformat(entry.data["since"]) if entry.data["since"] else None,
             counts=entry.data["counts"],
