@@ -73,6 +73,8 @@ ENTRIES = {
     "api:event_list": ("get", None, REGISTRY_READERS, 200),
     # The matrix posts an empty form: the API reads JSON (or JSON-LD) only.
     "api:epcis_capture": ("post", None, AREA_EDITORS | {Role.PRODUCER}, 415),
+    "api:national_export": ("get", None, {Role.ADMIN, Role.PROVINCE_OFFICE}, 200),
+    "api:national_export_schema": ("get", None, ALL, 200),
     "api:dossier_list": ("get", None, DOSSIER_READERS, 200),
     "api:dossier_detail": ("get", _draft, DOSSIER_READERS, 200, NOT_DRAFTS),
     "api:dossier_submit": ("post", _draft, AREA_EDITORS | {Role.PRODUCER}, 400),  # the draft lacks its evidence

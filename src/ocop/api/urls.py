@@ -5,7 +5,7 @@ from django.urls import path
 from django.views.decorators.http import conditional_page
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from ocop.api.views import dossiers, public, registry, scoring, traceability
+from ocop.api.views import dossiers, national, public, registry, scoring, traceability
 
 app_name = "api"
 
@@ -32,6 +32,8 @@ urlpatterns = [
     path("stamp-batches/", endpoint(registry.StampBatchList), name="stamp_batch_list"),
     path("events/", endpoint(registry.EventList), name="event_list"),
     path("epcis/capture/", endpoint(traceability.EpcisCapture), name="epcis_capture"),
+    path("national-export/", endpoint(national.NationalExport), name="national_export"),
+    path("national-export/schema/", endpoint(national.NationalExportSchema), name="national_export_schema"),
     path("dossiers/", endpoint(dossiers.DossierList), name="dossier_list"),
     path("dossiers/<int:pk>/", endpoint(dossiers.DossierDetail), name="dossier_detail"),
     path("dossiers/<int:pk>/submit/", endpoint(dossiers.DossierSubmit), name="dossier_submit"),

@@ -390,7 +390,12 @@ def _unit_2025(unit: AdministrativeUnit) -> dict:
 
 
 def _moment(value: datetime.datetime) -> str:
-    return timezone.localtime(value).isoformat(timespec="seconds")
+    """Local time with its offset, in whole minutes as the schema wants; before 1906 the zone's offset was local mean
+    time (+07:06:30), so so old a moment is written in UTC."""
+    local = timezone.localtime(value)
+    if local.utcoffset().seconds % 60:
+        local = value.astimezone(datetime.UTC)
+    return local.isoformat(timespec="seconds")
 
 
 def _day(value: datetime.date | None) -> str | None:
