@@ -3,7 +3,7 @@ tests/api/test_scopes.py). An anonymous caller refused is answered 401, not sent
 
 from ocop.accounts.enums import Role
 from tests.factories import unit
-from tests.matrix import ALL, AREA_EDITORS, EVERYONE_LOGGED_IN, NOTHING, OFFICERS
+from tests.matrix import ALL, AREA_EDITORS, EVERYONE_LOGGED_IN, MINISTRY, NOTHING, OFFICERS
 
 CONTEXT_ORDER = 90  # after every app: it reads their records
 
@@ -61,12 +61,12 @@ ENTRIES = {
     "api:unit_detail": ("get", _unit, ALL, 200),
     "api:catalogue": ("get", None, ALL, 200),
     "api:certificate_check": ("get", None, ALL, 400),  # without ?number= it says what is missing
-    "api:producer_list": ("get", None, REGISTRY_READERS, 200),
-    "api:producer_detail": ("get", _producer, REGISTRY_READERS, 200),
-    "api:product_list": ("get", None, REGISTRY_READERS, 200),
-    "api:product_detail": ("get", _product, REGISTRY_READERS, 200),
-    "api:certificate_list": ("get", None, REGISTRY_READERS, 200),
-    "api:certificate_detail": ("get", _certificate, REGISTRY_READERS, 200),
+    "api:producer_list": ("get", None, REGISTRY_READERS | MINISTRY, 200),
+    "api:producer_detail": ("get", _producer, REGISTRY_READERS, 200, MINISTRY),
+    "api:product_list": ("get", None, REGISTRY_READERS | MINISTRY, 200),
+    "api:product_detail": ("get", _product, REGISTRY_READERS, 200, MINISTRY),
+    "api:certificate_list": ("get", None, REGISTRY_READERS | MINISTRY, 200),
+    "api:certificate_detail": ("get", _certificate, REGISTRY_READERS, 200, MINISTRY),
     "api:plan_list": ("get", None, OFFICERS, 200),
     "api:plan_targets": ("get", _plan, OFFICERS, 200),
     "api:stamp_batch_list": ("get", None, REGISTRY_READERS, 200),
@@ -75,8 +75,8 @@ ENTRIES = {
     "api:epcis_capture": ("post", None, AREA_EDITORS | {Role.PRODUCER}, 415),
     "api:national_export": ("get", None, {Role.ADMIN, Role.PROVINCE_OFFICE}, 200),
     "api:national_export_schema": ("get", None, ALL, 200),
-    "api:dossier_list": ("get", None, DOSSIER_READERS, 200),
-    "api:dossier_detail": ("get", _draft, DOSSIER_READERS, 200, NOT_DRAFTS),
+    "api:dossier_list": ("get", None, DOSSIER_READERS | MINISTRY, 200),
+    "api:dossier_detail": ("get", _draft, DOSSIER_READERS, 200, NOT_DRAFTS | MINISTRY),
     "api:dossier_submit": ("post", _draft, AREA_EDITORS | {Role.PRODUCER}, 400),  # the draft lacks its evidence
     # Only people with a scoring seat have sheets (none of the matrix users sits on a council).
     "api:score_sheet_list": ("get", None, set(), 200),

@@ -139,6 +139,9 @@ def test_lists_page_and_filter_without_accents():
     assert sorted(row["name"] for row in found["results"]) == [f"Rượu nho số {n}" for n in range(3)]
     assert client.get("/api/v1/producers/?q=thai an").json()["count"] == 1
     assert client.get("/api/v1/products/?updated_since=not-a-date").status_code == 400
+    # Any offset ISO 8601 allows, beyond what PostgreSQL stores (±15:59), and the last moment a date can hold.
+    assert client.get("/api/v1/products/", {"updated_since": "0216-01-20T22:13:11-17:23"}).json()["count"] == 4
+    assert client.get("/api/v1/products/", {"updated_since": "9999-12-31T23:00:00-05:00"}).json()["count"] == 0
 
 
 def test_a_repeated_read_with_its_etag_is_answered_304_until_the_data_changes():

@@ -5,6 +5,8 @@ match the schema it claims (content type and body). Bounded: a few dozen example
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import content_type_conformance, not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -37,7 +39,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", as_a_serv
 
 
 @pytest.fixture
-def callers(db, settings):
+def in_the_tests_transaction():
+    """As Django's test client does: a request served in the test must not close the test's database connection
+    (which holds its transaction) when it starts and ends."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def callers(db, settings, in_the_tests_transaction):
     """Records to read and write, and the keys of an office and a producer with every scope their accounts allow."""
     settings.REST_FRAMEWORK = settings.REST_FRAMEWORK | {
         "DEFAULT_THROTTLE_RATES": {"account": "100000/min", "address": "100000/min"}

@@ -1,5 +1,7 @@
 """Query parameters of the list endpoints. A text search ignores accents and “đ”, as on the screens."""
 
+import datetime
+
 import django_filters as filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,24 @@ class FoldedSearch(filters.CharFilter):
         return queryset
 
 
+class SinceFilter(filters.IsoDateTimeFilter):
+    """Records at or after a moment, given with any offset ISO 8601 allows: compared in UTC, since PostgreSQL refuses
+    offsets beyond ±15:59. A moment after the last one a date can hold matches nothing."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "gte")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        if value is None:
+            return queryset
+        try:
+            value = value.astimezone(datetime.UTC)
+        except OverflowError:
+            return queryset.none()
+        return super().filter(queryset, value)
+
+
 class UnitFilter(filters.FilterSet):
     level = filters.ChoiceFilter(choices=UnitLevel.choices)
     era = filters.ChoiceFilter(choices=Era.choices)
@@ -38,7 +58,7 @@ class UnitFilter(filters.FilterSet):
 class ProducerFilter(filters.FilterSet):
     q = FoldedSearch(help_text=_("words of the name, with or without accents"))
     unit = filters.CharFilter(field_name="unit__code", max_length=10, help_text=_("code of the commune"))
-    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_since = SinceFilter(field_name="updated_at")
 
 
 class ProductFilter(filters.FilterSet):
@@ -46,14 +66,14 @@ class ProductFilter(filters.FilterSet):
     code = filters.CharFilter(max_length=40)
     producer = filters.NumberFilter(field_name="producer_id")
     product_set = filters.NumberFilter()
-    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_since = SinceFilter(field_name="updated_at")
 
 
 class CertificateFilter(filters.FilterSet):
     stars = filters.NumberFilter()
     status = filters.ChoiceFilter(choices=CertificateStatus.choices, field_name="status")
     product = filters.CharFilter(field_name="product__code", max_length=40, help_text=_("OCOP code of the product"))
-    issued_since = filters.IsoDateTimeFilter(field_name="issued_on", lookup_expr="gte")
+    issued_since = filters.DateFilter(field_name="issued_on", lookup_expr="gte")
 
 
 class CatalogueFilter(filters.FilterSet):
@@ -65,11 +85,11 @@ class CatalogueFilter(filters.FilterSet):
 class DossierFilter(filters.FilterSet):
     state = filters.ChoiceFilter(choices=DossierState.choices)
     product = filters.CharFilter(field_name="product__code", max_length=40, help_text=_("OCOP code of the product"))
-    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_since = SinceFilter(field_name="updated_at")
 
 
 class EventFilter(filters.FilterSet):
     product = filters.CharFilter(field_name="product__code", max_length=40, help_text=_("OCOP code of the product"))
     lot = filters.CharFilter(max_length=60)
     event_type = filters.ChoiceFilter(choices=EventType.choices)
-    recorded_since = filters.IsoDateTimeFilter(field_name="record_time", lookup_expr="gte")
+    recorded_since = SinceFilter(field_name="record_time")

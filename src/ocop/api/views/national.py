@@ -1,6 +1,9 @@
 """The national OCOP database export for the national system: the same document as the back office's export
 (national.domain.export), in full or what changed since a moment, and its JSON schema."""
 
+import datetime
+
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
@@ -13,6 +16,13 @@ from ocop.national.domain.export import build_export, schema
 
 class SinceSerializer(serializers.Serializer):
     since = serializers.DateTimeField(required=False)
+
+    def validate_since(self, moment):
+        """In UTC: PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows."""
+        try:
+            return moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise serializers.ValidationError(_("This moment is out of range.")) from None
 
 
 class NationalExport(ApiView, generics.GenericAPIView):
