@@ -33,6 +33,7 @@ ROLE_UNITS = {
     Role.COUNCIL_MEMBER: None,
     Role.ADVISORY_MEMBER: None,
     Role.PRODUCER: None,
+    Role.MINISTRY_OFFICE: None,
 }
 
 

@@ -3,7 +3,7 @@
 import datetime
 
 from ocop.accounts.enums import Role
-from tests.matrix import NOTHING, OFFICE, OFFICERS
+from tests.matrix import MINISTRY, NOTHING, OFFICE, OFFICERS
 
 READERS = OFFICERS | {Role.PRODUCER}
 MANAGERS = OFFICE | {Role.DEPARTMENT_STAFF}
@@ -85,11 +85,11 @@ def _action(ctx, user):
 
 
 ENTRIES = {
-    "backoffice:certificate_list": ("get", None, READERS, 200),
+    "backoffice:certificate_list": ("get", None, READERS | MINISTRY, 200),
     "backoffice:expiry_list": ("get", None, OFFICERS, 200),
     "backoffice:certificate_register": ("get", None, OFFICE, 200),
-    "backoffice:certificate_detail": ("get", _certificate, READERS, 200),
-    "backoffice:certificate_pdf": ("get", _certificate, READERS, 200),
+    "backoffice:certificate_detail": ("get", _certificate, READERS, 200, MINISTRY),
+    "backoffice:certificate_pdf": ("get", _certificate, READERS, 200, MINISTRY),
     "backoffice:certificate_correct": ("get", _certificate, OFFICE, 200),
     "backoffice:certificate_suspend": ("post", _certificate, OFFICE, 302),
     "backoffice:certificate_lift": ("post", _suspended, OFFICE, 302),

@@ -6,8 +6,9 @@ from tests.factories import make_council, make_dossier, make_product, make_sessi
 from tests.matrix import ALL, NOTHING
 
 OFFICE = {Role.ADMIN, Role.PROVINCE_OFFICE}  # the council below is provincial
-OFFICERS_OF_COUNCILS = {Role.ADMIN, Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER}
-DISTRICT = {Role.DISTRICT_OFFICER}  # runs district councils: this provincial one is not in their area
+OFFICERS_OF_COUNCILS = {Role.ADMIN, Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER, Role.MINISTRY_OFFICE}
+# Run district councils or the Ministry's own: this provincial one is not theirs.
+OTHER_COUNCILS = {Role.DISTRICT_OFFICER, Role.MINISTRY_OFFICE}
 CONTEXT_ORDER = 50
 
 
@@ -37,21 +38,21 @@ ENTRIES = {
     "public:calculator_api": ("get", None, ALL, 400),  # without ?sheet= it says what is missing
     "backoffice:council_list": ("get", None, OFFICERS_OF_COUNCILS, 200),
     "backoffice:council_create": ("get", None, OFFICERS_OF_COUNCILS, 200),
-    "backoffice:council_detail": ("get", _council, OFFICE, 200, DISTRICT),
-    "backoffice:council_member_add": ("post", _council, OFFICE, 302, DISTRICT),
-    "backoffice:council_conflict_add": ("post", _council, OFFICE, 302, DISTRICT),
-    "backoffice:session_create": ("get", _council, OFFICE, 200, DISTRICT),
-    "backoffice:session_detail": ("get", _session, OFFICE, 200, DISTRICT),
-    "backoffice:session_attendance": ("post", _session, OFFICE, 302, DISTRICT),
-    "backoffice:session_auto_assign": ("post", _session, OFFICE, 302, DISTRICT),
-    "backoffice:session_assign": ("post", _session, OFFICE, 404, DISTRICT),  # no dossier/member given
-    "backoffice:session_rescore": ("post", _session, OFFICE, 302, DISTRICT),
-    "backoffice:session_close": ("post", _session, OFFICE, 302, DISTRICT),
-    "backoffice:session_decide": ("post", _session, OFFICE, 302, DISTRICT),
+    "backoffice:council_detail": ("get", _council, OFFICE, 200, OTHER_COUNCILS),
+    "backoffice:council_member_add": ("post", _council, OFFICE, 302, OTHER_COUNCILS),
+    "backoffice:council_conflict_add": ("post", _council, OFFICE, 302, OTHER_COUNCILS),
+    "backoffice:session_create": ("get", _council, OFFICE, 200, OTHER_COUNCILS),
+    "backoffice:session_detail": ("get", _session, OFFICE, 200, OTHER_COUNCILS),
+    "backoffice:session_attendance": ("post", _session, OFFICE, 302, OTHER_COUNCILS),
+    "backoffice:session_auto_assign": ("post", _session, OFFICE, 302, OTHER_COUNCILS),
+    "backoffice:session_assign": ("post", _session, OFFICE, 404, OTHER_COUNCILS),  # no dossier/member given
+    "backoffice:session_rescore": ("post", _session, OFFICE, 302, OTHER_COUNCILS),
+    "backoffice:session_close": ("post", _session, OFFICE, 302, OTHER_COUNCILS),
+    "backoffice:session_decide": ("post", _session, OFFICE, 302, OTHER_COUNCILS),
     # Only the council's chair records why a result stands (none of the matrix users sits on the council).
     "backoffice:session_spread_reason": ("post", _session, set(), 302),
-    "backoffice:session_note": ("post", _session, OFFICE, 302, DISTRICT),
-    "backoffice:session_minutes": ("get", _session, OFFICE, 200, DISTRICT),
+    "backoffice:session_note": ("post", _session, OFFICE, 302, OTHER_COUNCILS),
+    "backoffice:session_minutes": ("get", _session, OFFICE, 200, OTHER_COUNCILS),
     # Only people with a scoring seat have sheets (none of the matrix users sits on a council).
     "backoffice:my_scoring": ("get", None, set(), 200),
     # A sheet exists only for its member (who is none of the matrix users): for everyone else it does not exist.

@@ -2,12 +2,12 @@
 
 from ocop.accounts.enums import Role
 from tests.factories import make_dossier, make_product
-from tests.matrix import AREA_EDITORS, EVERYONE_LOGGED_IN, NOTHING, OFFICERS
+from tests.matrix import AREA_EDITORS, EVERYONE_LOGGED_IN, MINISTRY, NOTHING, OFFICERS
 
 OWNERS = AREA_EDITORS | {Role.PRODUCER}
 COUNCIL = {Role.COUNCIL_MEMBER, Role.ADVISORY_MEMBER}  # see the dossiers of their council's rounds only
-NOT_DRAFTS = COUNCIL | {Role.DEPARTMENT_STAFF}  # department staff read filed dossiers, never a producer's draft
-READERS = OFFICERS | {Role.PRODUCER} | COUNCIL
+NOT_DRAFTS = COUNCIL | {Role.DEPARTMENT_STAFF} | MINISTRY  # department staff read filed dossiers, never a draft
+READERS = OFFICERS | {Role.PRODUCER} | COUNCIL | MINISTRY
 COMMUNE_REVIEWERS = {Role.ADMIN, Role.PROVINCE_OFFICE, Role.COMMUNE_OFFICER}
 PROVINCE_EVALUATORS = {Role.ADMIN, Role.PROVINCE_OFFICE}  # a dossier filed today is evaluated by the province
 
@@ -53,8 +53,8 @@ ENTRIES = {
     "backoffice:my_tasks": ("get", None, EVERYONE_LOGGED_IN, 200),
     "backoffice:notification_list": ("get", None, EVERYONE_LOGGED_IN, 200),
     "backoffice:notifications_read": ("post", None, EVERYONE_LOGGED_IN, 302),
-    "backoffice:round_list": ("get", None, OFFICERS, 200),
-    "backoffice:round_detail": ("get", _round, OFFICERS, 200),
+    "backoffice:round_list": ("get", None, OFFICERS | MINISTRY, 200),
+    "backoffice:round_detail": ("get", _round, OFFICERS, 200, MINISTRY),
     "backoffice:product_milestone": ("post", _product, OWNERS, 302),
     "backoffice:dossier_list": ("get", None, READERS, 200),
     "backoffice:dossier_create": ("get", None, OWNERS, 200),
@@ -67,14 +67,14 @@ ENTRIES = {
     "backoffice:dossier_evidence_add": ("post", _draft, OWNERS, 302),
     "backoffice:dossier_evidence_reuse": ("post", _draft, OWNERS, 302),
     "backoffice:dossier_evidence_remove": ("post", _draft_evidence, OWNERS, 302),
-    "backoffice:dossier_evidence_file": ("get", _submitted_evidence, READERS, 200, COUNCIL),
-    "backoffice:dossier_mark": ("post", _submitted, COMMUNE_REVIEWERS, 302),
+    "backoffice:dossier_evidence_file": ("get", _submitted_evidence, READERS, 200, COUNCIL | MINISTRY),
+    "backoffice:dossier_mark": ("post", _submitted, COMMUNE_REVIEWERS, 302, MINISTRY),
     "backoffice:dossier_commune_report": ("get", _submitted, COMMUNE_REVIEWERS, 200),
     "backoffice:dossier_forward": ("post", _submitted, COMMUNE_REVIEWERS, 302),
-    "backoffice:dossier_return": ("post", _submitted, COMMUNE_REVIEWERS, 302),
-    "backoffice:dossier_reject": ("post", _submitted, COMMUNE_REVIEWERS, 302),
-    "backoffice:dossier_accept": ("post", _forwarded, PROVINCE_EVALUATORS, 302),
-    "backoffice:dossier_receipt": ("get", _submitted, READERS, 200, COUNCIL),
+    "backoffice:dossier_return": ("post", _submitted, COMMUNE_REVIEWERS, 302, MINISTRY),
+    "backoffice:dossier_reject": ("post", _submitted, COMMUNE_REVIEWERS, 302, MINISTRY),
+    "backoffice:dossier_accept": ("post", _forwarded, PROVINCE_EVALUATORS, 302, MINISTRY),
+    "backoffice:dossier_receipt": ("get", _submitted, READERS, 200, COUNCIL | MINISTRY),
     "backoffice:dossier_summary": ("get", _draft, READERS, 200, NOT_DRAFTS),
 }
 

@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ocop.accounts.enums import Role
 from tests.factories import make_producer, make_product, png_upload, unit
-from tests.matrix import AREA_EDITORS, NOTHING, OFFICE, OFFICERS
+from tests.matrix import AREA_EDITORS, MINISTRY, NOTHING, OFFICE, OFFICERS
 
 CONTEXT_ORDER = 10
 
@@ -82,26 +82,26 @@ REGISTRY_EDITORS = AREA_EDITORS
 REGISTRY_READERS = OFFICERS | {Role.PRODUCER}
 OWNERS = REGISTRY_EDITORS | {Role.PRODUCER}
 ENTRIES = {
-    "backoffice:producer_list": ("get", None, REGISTRY_READERS, 200),
+    "backoffice:producer_list": ("get", None, REGISTRY_READERS | MINISTRY, 200),
     "backoffice:producer_create": ("get", None, REGISTRY_EDITORS, 200),
-    "backoffice:producer_detail": ("get", _producer, REGISTRY_READERS, 200),
+    "backoffice:producer_detail": ("get", _producer, REGISTRY_READERS, 200, MINISTRY),
     "backoffice:producer_edit": ("get", _producer, OWNERS, 200),
     "backoffice:producer_identity_change_decide": ("post", _pending_identity_change, OFFICE, 302),
     "backoffice:producer_document_create": ("get", _producer, OWNERS, 200),
     "backoffice:producer_document_edit": ("get", _document, OWNERS, 200),
     "backoffice:producer_document_check": ("post", _document, REGISTRY_EDITORS, 302),
-    "backoffice:producer_document_file": ("get", _document, REGISTRY_READERS, 200),
-    "backoffice:product_list": ("get", None, REGISTRY_READERS, 200),
+    "backoffice:producer_document_file": ("get", _document, REGISTRY_READERS, 200, MINISTRY),
+    "backoffice:product_list": ("get", None, REGISTRY_READERS | MINISTRY, 200),
     "backoffice:product_create": ("get", None, OWNERS, 200),
-    "backoffice:product_detail": ("get", _product, REGISTRY_READERS, 200),
+    "backoffice:product_detail": ("get", _product, REGISTRY_READERS, 200, MINISTRY),
     "backoffice:product_edit": ("get", _product, OWNERS, 200),
     "backoffice:product_withdraw": ("post", _product, OWNERS, 302),
     "backoffice:product_zones": ("post", _product, OWNERS, 302),
     "backoffice:product_photo_add": ("post", _product, OWNERS, 302),
-    "backoffice:product_photo": ("get", _photo, REGISTRY_READERS, 200),
-    "backoffice:zone_list": ("get", None, REGISTRY_READERS, 200),
+    "backoffice:product_photo": ("get", _photo, REGISTRY_READERS, 200, MINISTRY),
+    "backoffice:zone_list": ("get", None, REGISTRY_READERS | MINISTRY, 200),
     "backoffice:zone_create": ("get", None, OWNERS, 200),
-    "backoffice:zone_detail": ("get", _zone, REGISTRY_READERS, 200),
+    "backoffice:zone_detail": ("get", _zone, REGISTRY_READERS, 200, MINISTRY),
     "backoffice:zone_edit": ("get", _zone, OWNERS, 200),
     "backoffice:zone_certification_add": ("post", _zone, OWNERS, 302),
     "backoffice:village_list": ("get", None, OFFICERS, 200),

@@ -23,6 +23,9 @@ class Role(models.TextChoices):
     COUNCIL_MEMBER = "council_member", _("Council member")
     ADVISORY_MEMBER = "advisory_member", _("Advisory team member")
     PRODUCER = "producer", _("Producer account")
+    # The central coordination office of the programme (Văn phòng Điều phối Chương trình OCOP / nông thôn mới Trung
+    # ương, Bộ Nông nghiệp và Môi trường): tied to no unit, it runs the Ministry's council and recognises 5★.
+    MINISTRY_OFFICE = "ministry_office", _("Ministry OCOP coordination office")
 
 
 # The administrative level a role is scoped to; roles not listed here carry no unit.

@@ -21,6 +21,7 @@ is_district_officer = role_predicate(Role.DISTRICT_OFFICER)
 is_commune_officer = role_predicate(Role.COMMUNE_OFFICER)
 is_council_member = role_predicate(Role.COUNCIL_MEMBER, Role.ADVISORY_MEMBER)
 is_producer = role_predicate(Role.PRODUCER)
+is_ministry_office = role_predicate(Role.MINISTRY_OFFICE)
 is_officer = role_predicate(
     Role.ADMIN, Role.PROVINCE_OFFICE, Role.DEPARTMENT_STAFF, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER
 )

@@ -9,6 +9,7 @@ from ocop.accounts.rules import (
     is_commune_officer,
     is_department_staff,
     is_district_officer,
+    is_ministry_office,
     is_producer,
     is_province_office,
 )
@@ -30,8 +31,9 @@ def decided_by_province(user, proposal) -> bool:
     return proposal is None or proposal.deciding_level != RecognitionLevel.DISTRICT
 
 
-rules.add_perm("certificates.view_certificates", officers | is_producer)
-rules.add_perm("certificates.download_certificate", officers | is_producer)
+# The Ministry's coordination office: the certificates of the producers whose dossiers were sent up to it (its 5★).
+rules.add_perm("certificates.view_certificates", officers | is_producer | is_ministry_office)
+rules.add_perm("certificates.download_certificate", officers | is_producer | is_ministry_office)
 rules.add_perm("certificates.view_expiry", officers)
 rules.add_perm("certificates.register_certificate", office)
 rules.add_perm("certificates.correct_certificate", office)

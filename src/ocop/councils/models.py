@@ -9,15 +9,22 @@ class Council(models.Model):
     """An evaluation council (Hội đồng đánh giá, phân hạng) of one level and area, with its advisory team."""
 
     name = models.CharField(_("name"), max_length=200)
-    # A central council is the Ministry's: the province that sends it products records its sessions and results on
-    # the Ministry's behalf, so its area is that province (geo has no national unit and rounds need an area).
+    # A central council is the Ministry's. The Ministry's coordination office creates it with no area (it scores the
+    # products every province sends up); before the Ministry had accounts the province that sent the products
+    # recorded it on the Ministry's behalf, with that province as its area.
     level = models.CharField(
         _("level"),
         max_length=10,
         choices=[("district", _("District")), ("province", _("Province")), ("central", _("Ministry"))],
     )
     unit = models.ForeignKey(
-        "geo.AdministrativeUnit", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"
+        "geo.AdministrativeUnit",
+        verbose_name=_("area"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text=_("None for the Ministry's own council, which takes products from every province."),
     )
     established_by = models.CharField(_("established by decision"), max_length=100, blank=True)
     allowed_spread = models.DecimalField(
@@ -37,6 +44,15 @@ class Council(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_the_ministrys(self) -> bool:
+        """The Ministry's own council (created by its coordination office, no area), not one a province records."""
+        return self.level == "central" and self.unit_id is None
+
+    @property
+    def area_name(self) -> str:
+        return self.unit.name if self.unit is not None else str(_("Nationwide"))
 
 
 class CouncilMember(models.Model):

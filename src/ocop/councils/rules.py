@@ -2,7 +2,7 @@
 
 import rules
 
-from ocop.accounts.rules import is_admin, is_district_officer, is_province_office
+from ocop.accounts.rules import is_admin, is_district_officer, is_ministry_office, is_province_office
 from ocop.councils.domain.membership import conflicted_producer_ids
 from ocop.councils.enums import SCORING_ROLES, MemberRole, SessionState
 from ocop.councils.models import CouncilMember
@@ -15,12 +15,15 @@ def _council(obj):
 @rules.predicate
 def runs_council(user, obj) -> bool:
     """The office of the council's level: the district office for a district council, the province for its own and
-    for the Ministry's council it records on the Ministry's behalf (there is no Ministry role)."""
+    for a central council it recorded on the Ministry's behalf (its area is the province), the Ministry's
+    coordination office for the Ministry's own council (no area)."""
     if obj is None:
-        return is_admin(user) or is_province_office(user) or is_district_officer(user)
+        return is_admin(user) or is_province_office(user) or is_district_officer(user) or is_ministry_office(user)
     council = _council(obj)
     if council.level == "district":
         return is_district_officer(user)
+    if council.is_the_ministrys:
+        return is_ministry_office(user)
     return is_province_office(user)
 
 

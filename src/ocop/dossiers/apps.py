@@ -9,5 +9,8 @@ class DossiersConfig(AppConfig):
 
     def ready(self):
         from ocop.dossiers.domain import reevaluation
+        from ocop.dossiers.domain.queries import producers_sent_to_the_ministry
+        from ocop.producers.domain.queries import register_reach
 
         reevaluation.connect()
+        register_reach(producers_sent_to_the_ministry)

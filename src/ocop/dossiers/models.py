@@ -9,8 +9,10 @@ class Round(models.Model):
     """An evaluation round (đợt đánh giá) of one level in one area, with its cut-off and decision dates."""
 
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    # None for the Ministry's own rounds (the central level once the Ministry takes part), which gather every
+    # province's dossiers; a central round recorded by a province has that province as its area.
     unit = models.ForeignKey(
-        "geo.AdministrativeUnit", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"
+        "geo.AdministrativeUnit", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+", null=True
     )
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveSmallIntegerField(_("round"))
@@ -22,7 +24,12 @@ class Round(models.Model):
         verbose_name = _("evaluation round")
         verbose_name_plural = _("evaluation rounds")
         constraints = [
-            models.UniqueConstraint(fields=["level", "unit", "year", "number"], name="dossiers_round_unique_number")
+            models.UniqueConstraint(fields=["level", "unit", "year", "number"], name="dossiers_round_unique_number"),
+            models.UniqueConstraint(
+                fields=["level", "year", "number"],
+                condition=models.Q(unit__isnull=True),
+                name="dossiers_round_unique_national_number",
+            ),
         ]
         ordering = ["-cutoff"]
 
@@ -30,7 +37,7 @@ class Round(models.Model):
         return _("Round %(number)s/%(year)s – %(unit)s") % {
             "number": self.number,
             "year": self.year,
-            "unit": self.unit.name,
+            "unit": self.unit.name if self.unit is not None else _("the Ministry"),
         }
 
 

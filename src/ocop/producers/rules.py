@@ -7,13 +7,15 @@ from ocop.accounts.rules import (
     is_commune_officer,
     is_department_staff,
     is_district_officer,
+    is_ministry_office,
     is_producer,
     is_province_office,
 )
 
 can_edit_area = is_admin | is_province_office | is_district_officer | is_commune_officer
 
-rules.add_perm("producers.view_registry", can_edit_area | is_department_staff | is_producer)
+# The Ministry's coordination office reads the registry records of the producers whose dossiers were sent up to it.
+rules.add_perm("producers.view_registry", can_edit_area | is_department_staff | is_producer | is_ministry_office)
 rules.add_perm("producers.add_producer", can_edit_area)
 rules.add_perm("producers.change_producer", can_edit_area | is_producer)
 rules.add_perm("producers.add_product", can_edit_area | is_producer)

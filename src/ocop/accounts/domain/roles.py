@@ -37,6 +37,13 @@ def has_role(user, *roles: str) -> bool:
     return any(assignment.role in roles for assignment in active_roles(user))
 
 
+def ministry_takes_part() -> bool:
+    """The Ministry's coordination office has an account in this deployment: from then on the central (5★) level is
+    the Ministry's own — it takes in the dossiers sent up, its council scores them and it decides — instead of being
+    recorded by the province that sent them."""
+    return RoleAssignment.objects.active().filter(role=Role.MINISTRY_OFFICE).exists()
+
+
 def validate_role_target(role: str, unit: AdministrativeUnit | None, producer=None) -> None:
     """A role is tied to a unit of its level, a producer account to its producer, other roles to neither."""
     if role == Role.PRODUCER and producer is None:

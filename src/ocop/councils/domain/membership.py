@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ocop.accounts.domain.roles import has_role, ministry_takes_part
 from ocop.accounts.enums import Role
 from ocop.accounts.models import Organisation, RoleAssignment, User
 from ocop.common.domain.activity import log_action
@@ -19,9 +20,10 @@ from ocop.evaluation.domain.rule_sets import rule_set_in_force
 from ocop.geo.enums import UnitLevel
 from ocop.producers.models import Producer
 
-# The area a council of each level is created for. The Ministry's (central) council is recorded by the province that
-# sends it products, on the Ministry's behalf: its area is that province.
-COUNCIL_UNIT_LEVEL = {"district": UnitLevel.DISTRICT, "province": UnitLevel.PROVINCE, "central": UnitLevel.PROVINCE}
+# The area a council of each level is created for. A central council recorded by a province on the Ministry's behalf
+# (before the Ministry had accounts) has that province as its area; the Ministry's own has none
+# (``_check_central_council``).
+COUNCIL_UNIT_LEVEL = {"district": UnitLevel.DISTRICT, "province": UnitLevel.PROVINCE}
 
 
 @transaction.atomic
@@ -35,12 +37,18 @@ def create_council(
     allowed_spread: Decimal | None = None,
     quorum_fraction: Decimal | None = None,
 ) -> Council:
-    """A council; the allowed spread and the quorum default to the rules in force today."""
+    """A council; the allowed spread and the quorum default to the rules in force today.
+
+    The Ministry's coordination office creates the Ministry's own council: central, with no area (it scores what
+    every province sends up). A province records a central council for its own province only while the Ministry
+    has no account in the deployment (``ministry_takes_part``)."""
     rules = rule_set_in_force(timezone.localdate())
     name = clean_text(name)
     if not name:
         raise ValidationError({"name": _("The name is required.")})
-    if unit.level != COUNCIL_UNIT_LEVEL.get(level):
+    if level == "central":
+        _check_central_council(actor, unit)
+    elif unit is None or unit.level != COUNCIL_UNIT_LEVEL.get(level):
         raise ValidationError(
             {
                 "unit": _(
@@ -61,9 +69,23 @@ def create_council(
         actor=actor,
         verb="councils.council_created",
         target=council,
-        data={"level": level, "unit": unit.code, "allowed_spread": council.allowed_spread},
+        data={"level": level, "unit": unit.code if unit else None, "allowed_spread": council.allowed_spread},
     )
     return council
+
+
+def _check_central_council(actor, unit) -> None:
+    acts_for_the_ministry = actor is None or has_role(actor, Role.MINISTRY_OFFICE, Role.ADMIN)
+    if unit is None:
+        if not acts_for_the_ministry:
+            message = _("Only the Ministry's coordination office creates the Ministry's own council.")
+            raise ValidationError({"unit": ValidationError(message, code="ministry_only")})
+        return
+    if unit.level != UnitLevel.PROVINCE:
+        raise ValidationError({"unit": _("A central council recorded by a province has that province as its area.")})
+    if ministry_takes_part():
+        message = _("The Ministry evaluates 5-star products itself now: its coordination office runs its council.")
+        raise ValidationError({"unit": ValidationError(message, code="ministry_takes_part")})
 
 
 # Who may sit on a council: its members and advisory team, the offices and departments that run the programme.
@@ -74,6 +96,7 @@ SEAT_ROLES = (
     Role.PROVINCE_OFFICE,
     Role.DEPARTMENT_STAFF,
     Role.DISTRICT_OFFICER,
+    Role.MINISTRY_OFFICE,
 )
 BARRED_ROLES = (Role.ADMIN, Role.PRODUCER)
 

@@ -7,17 +7,21 @@ from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import Role
 from ocop.councils.domain.membership import linked_producers, without_conflicts
 from ocop.councils.models import Assignment, ConflictDeclaration, Council, Session
+from ocop.dossiers.enums import Level
 
 
 def visible_councils(user) -> QuerySet[Council]:
-    """The councils of the offices the user works in, and those the user sits on."""
+    """The councils of the offices the user works in (the Ministry's coordination office: the Ministry's own), and
+    those the user sits on."""
     scope = scope_of(user)
     if scope.everything:
         return Council.objects.all()
-    sits_on = Q(members__user=user, members__active=True)
+    sees = Q(members__user=user, members__active=True)
     if has_role(user, Role.PROVINCE_OFFICE, Role.DISTRICT_OFFICER):
-        return Council.objects.filter(Q(unit__in=scope.unit_ids) | sits_on).distinct()
-    return Council.objects.filter(sits_on).distinct()
+        sees |= Q(unit__in=scope.unit_ids)
+    if has_role(user, Role.MINISTRY_OFFICE):
+        sees |= Q(level=Level.CENTRAL, unit__isnull=True)
+    return Council.objects.filter(sees).distinct()
 
 
 def visible_sessions(user) -> QuerySet[Session]:

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ocop.accounts.domain.roles import has_role
 from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.enums import Role
 from ocop.accounts.models import User
 from ocop.common.forms import DateInput, DayFirstDateField, DomainModelForm
 from ocop.councils.domain.membership import council_candidates
@@ -19,14 +21,25 @@ class CouncilForm(DomainModelForm):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
+        if has_role(actor, Role.MINISTRY_OFFICE) and scope_of(actor).is_empty:
+            # The Ministry's coordination office creates the Ministry's own council: central, for every province.
+            self.fields["level"].choices = [("central", _("Ministry"))]
+            del self.fields["unit"]
+        else:
+            self._offer_areas(actor)
+        self.fields["allowed_spread"].required = False
+        self.fields["quorum_fraction"].required = False
+
+    def _offer_areas(self, actor):
         areas = (
             scope_of(actor)
             .filter(home_area_units(), unit_field="pk")
             .filter(level__in=[UnitLevel.DISTRICT, UnitLevel.PROVINCE])
         )
         self.fields["unit"].queryset = areas.order_by("-era", "level", "name")
-        self.fields["allowed_spread"].required = False
-        self.fields["quorum_fraction"].required = False
+
+    def clean(self):
+        return super().clean() | ({} if "unit" in self.fields else {"unit": None})
 
 
 class MemberForm(forms.Form):

@@ -25,7 +25,7 @@ def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:
         subject=f"Họp đánh giá, phân hạng sản phẩm OCOP – {session.round}",
         number=session.minutes_number,
         symbol="BB-HĐ",
-        place=council.unit.short_name,
+        place=council.unit.short_name if council.unit is not None else "Hà Nội",
         date=session.held_on,
         recipients=("Cơ quan thường trực Chương trình OCOP", "Thành viên Hội đồng", "Lưu: VT"),
         signature=Signature(authority="Chủ tịch Hội đồng", name=str(chair.user) if chair else ""),
@@ -33,7 +33,7 @@ def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:
     )
     body = [
         Paragraph(
-            f"Hôm nay, ngày {session.held_on:%d/%m/%Y}, tại {session.place or council.unit.name}, "
+            f"Hôm nay, ngày {session.held_on:%d/%m/%Y}, tại {session.place or council.area_name}, "
             f"{council.name} họp đánh giá, phân hạng các sản phẩm của {session.round}."
         ),
         Heading("I. Thành phần"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from ocop.accounts.domain.roles import ministry_takes_part
 from ocop.dossiers import checklist
 from ocop.dossiers.domain import workflow
 from ocop.dossiers.enums import ACTIVE_STATES, DossierState, Level
@@ -64,6 +65,11 @@ def situation(dossier) -> str:
         return _("Returned for supplements: the producer adds what was asked by %(deadline)s and sends it back.") % {
             "deadline": _date(dossier.deadline)
         }
+    if state == S.FORWARDED and dossier.evaluation_level == Level.CENTRAL and ministry_takes_part():
+        return _(
+            "Scored 90 points or more by the provincial council: proposed to the Ministry for 5 stars; the "
+            "Ministry's OCOP coordination office takes it into a round of the Ministry's council."
+        )
     if state == S.FORWARDED and dossier.evaluation_level == Level.CENTRAL:
         return _(
             "Scored 90 points or more by the provincial council: proposed to the Ministry for 5 stars; the "

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ocop.accounts.domain.roles import active_roles, has_role
+from ocop.accounts.domain.roles import active_roles, has_role, ministry_takes_part
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import Role
 from ocop.dossiers.domain.transition import decision_deadlines
@@ -37,6 +37,10 @@ def _draft_helper_units(user) -> set[int]:
 _visibility_clauses: list[Callable[[object], Q]] = []
 
 
+# Sent up for 5★: waiting at the central level, in one of its rounds, or decided there.
+SENT_TO_THE_MINISTRY = Q(evaluation_level=Level.CENTRAL)
+
+
 def register_visibility(clause: Callable[[object], Q]) -> None:
     """Add a clause to visible_dossiers; called from the contributing app's AppConfig.ready."""
     if clause not in _visibility_clauses:
@@ -45,8 +49,10 @@ def register_visibility(clause: Callable[[object], Q]) -> None:
 
 def visible_dossiers(user) -> QuerySet[Dossier]:
     """Officers see the dossiers received in their area (and, if they may help file them, the drafts of its
-    producers); producer accounts their own producer's; then whoever a registered clause lets in (council members
-    the dossiers their council scores)."""
+    producers); producer accounts their own producer's; the Ministry's coordination office every province's dossiers
+    sent up to the central level for 5★ (never a draft, nor one still at the commune or the province); then whoever a
+    registered clause lets in (council members the dossiers their council scores, the Ministry those its council
+    scored and sent back)."""
     scope = scope_of(user)
     if scope.everything:
         return Dossier.objects.all()
@@ -57,9 +63,20 @@ def visible_dossiers(user) -> QuerySet[Dossier]:
         condition |= Q(commune__isnull=True, producer__unit__in=draft_units)
     if own := own_producer_ids(user):
         condition |= Q(producer__in=own)
+    if has_role(user, Role.MINISTRY_OFFICE):
+        condition |= SENT_TO_THE_MINISTRY
     for clause in _visibility_clauses:
         condition |= clause(user)
     return Dossier.objects.filter(condition).distinct()
+
+
+def producers_sent_to_the_ministry(user) -> QuerySet | None:
+    """The Ministry's coordination office's clause of producer visibility (registered with
+    producers.domain.queries.register_reach): the producers whose dossiers were sent up for 5★ — what a 5★ evaluation
+    needs of them (the producer, its products, documents, zones and certificates), nothing of the others."""
+    if not has_role(user, Role.MINISTRY_OFFICE):
+        return None
+    return Dossier.objects.filter(SENT_TO_THE_MINISTRY).values("producer_id")
 
 
 @dataclass(frozen=True)
@@ -90,11 +107,13 @@ def _waiting_for(user) -> Q:
         waiting |= Q(state=DossierState.SUBMITTED, current_level=Level.COMMUNE)
     if roles & {Role.DISTRICT_OFFICER, Role.ADMIN}:
         waiting |= Q(state=DossierState.FORWARDED, evaluation_level=Level.DISTRICT)
-    if roles & {Role.PROVINCE_OFFICE, Role.ADMIN}:  # the office also records the Ministry's steps (no Ministry users)
-        waiting |= Q(
-            state__in=[DossierState.FORWARDED, *UNDECIDED_IN_ROUND],
-            evaluation_level__in=[Level.PROVINCE, Level.CENTRAL],
-        )
+    undecided = [DossierState.FORWARDED, *UNDECIDED_IN_ROUND]
+    if roles & {Role.PROVINCE_OFFICE, Role.ADMIN}:
+        # Until the Ministry has an account here, the office also records the Ministry's steps.
+        levels = [Level.PROVINCE] if ministry_takes_part() else [Level.PROVINCE, Level.CENTRAL]
+        waiting |= Q(state__in=undecided, evaluation_level__in=levels)
+    if Role.MINISTRY_OFFICE in roles:
+        waiting |= Q(state__in=undecided, evaluation_level=Level.CENTRAL)
     return waiting
 
 

@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ocop.accounts.domain.roles import ministry_takes_part
 from ocop.dossiers.enums import Level
 from ocop.dossiers.models import ReceiptSequence, Round
 from ocop.evaluation.enums import RecognitionLevel
@@ -68,7 +69,15 @@ def next_receipt_number(commune: AdministrativeUnit, year: int) -> str:
     return f"{sequence.last:02d}/PĐK-{province_code}-{commune.code}-{year}"
 
 
-def round_for(*, level: str, unit: AdministrativeUnit, received_on: datetime.date, rule_set: RuleSet) -> Round:
+def round_area(dossier) -> AdministrativeUnit | None:
+    """The area of the round a dossier joins: its evaluating area, except at the central level once the Ministry takes
+    part, whose own rounds gather every province's dossiers and have no area."""
+    if dossier.evaluation_level == Level.CENTRAL and ministry_takes_part():
+        return None
+    return dossier.evaluation_unit
+
+
+def round_for(*, level: str, unit: AdministrativeUnit | None, received_on: datetime.date, rule_set: RuleSet) -> Round:
     """The next open round of ``level`` whose cut-off is on or after ``received_on`` (the Ministry has its own rounds;
     rounds are created as they are needed)."""
     for year in (received_on.year, received_on.year + 1):

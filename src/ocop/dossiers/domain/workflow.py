@@ -23,7 +23,13 @@ from ocop.common.text import clean_lines
 from ocop.dossiers import checklist
 from ocop.dossiers.domain.eligibility import check_kind_allowed
 from ocop.dossiers.domain.recipients import officers_at, producer_accounts
-from ocop.dossiers.domain.routing import evaluating_area, next_receipt_number, receiving_commune, round_for
+from ocop.dossiers.domain.routing import (
+    evaluating_area,
+    next_receipt_number,
+    receiving_commune,
+    round_area,
+    round_for,
+)
 from ocop.dossiers.enums import DossierState, Level
 from ocop.dossiers.models import CommuneReview, Dossier, SupplementRequest
 from ocop.evaluation.domain.rule_sets import criteria_rule_set, rule_set_in_force
@@ -319,20 +325,21 @@ def forward_dossier(*, actor, dossier: Dossier) -> Dossier:
 
 
 def missing_for_acceptance(dossier: Dossier) -> list[str]:
-    # The Ministry's round is recorded by the province that sent the dossier: the province's checks stand.
+    # At the central level the province's checks stand (the Ministry takes in what the province checked and sent).
     checked_at = Level.PROVINCE if dossier.evaluation_level == Level.CENTRAL else dossier.evaluation_level
     return missing_marks(dossier, checked_at)
 
 
 @transaction.atomic
 def accept_dossier(*, actor, dossier: Dossier, on: datetime.date | None = None) -> Dossier:
-    """Accept the dossier for evaluation: it joins the next open round of its level and area."""
+    """Accept the dossier for evaluation: it joins the next open round of its level and area (at the central level,
+    once the Ministry takes part, the Ministry's own rounds, which have no area)."""
     ensure_transition(dossier, "accept")
     if problems := missing_for_acceptance(dossier):
         raise ValidationError(problems, code="incomplete")
     on = on or timezone.localdate()
     joined = round_for(
-        level=dossier.evaluation_level, unit=dossier.evaluation_unit, received_on=on, rule_set=dossier.rule_set
+        level=dossier.evaluation_level, unit=round_area(dossier), received_on=on, rule_set=dossier.rule_set
     )
     _move(
         dossier,
