@@ -21,6 +21,9 @@ class NavItem:
 # The back-office menu; each later capability adds its entries here.
 NAVIGATION = [
     NavItem(_("Dashboard"), "backoffice:dashboard", "backoffice.access", "backoffice:dashboard"),
+    NavItem(
+        _("National overview"), "backoffice:national_overview", "national.view_overview", "backoffice:national_overview"
+    ),
     NavItem(_("My tasks"), "backoffice:my_tasks", "backoffice.access", "backoffice:my_tasks"),
     NavItem(_("Dossiers"), "backoffice:dossier_list", "dossiers.view_dossiers", "backoffice:dossier_"),
     NavItem(_("Evaluation rounds"), "backoffice:round_list", "dossiers.view_rounds", "backoffice:round_"),
