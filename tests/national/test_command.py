@@ -71,6 +71,8 @@ def test_the_command_writes_an_excel_workbook(tmp_path):
     ("args", "message"),
     [
         (["--since", "hôm qua"], "“hôm qua” không phải là ngày giờ: hãy viết dạng 2026-12-01T08:00+07:00"),
+        (["--since", "2017-06-30"], "Chương trình OCOP bắt đầu từ năm 2018: muốn có toàn bộ dữ liệu"),
+        (["--since", "2999-01-01T00:00+07:00"], "Thời điểm này chưa đến."),
         (["--province", "58"], "Không có tỉnh nào mang mã “58” theo QĐ 19/2025/QĐ-TTg"),
         (["--format", "xlsx"], "Hãy cho biết tệp để ghi bảng tính bằng --output."),
     ],

@@ -36,12 +36,12 @@ def test_the_office_downloads_everything_it_sees_as_json(client):
 
 
 def test_the_office_downloads_what_changed_as_excel(client):
-    registry = small_registry()
+    with today_is(timezone.localdate() - datetime.timedelta(days=1)):
+        registry = small_registry()
     client.force_login(make_user(Role.PROVINCE_OFFICE))
-    tomorrow = timezone.localtime() + datetime.timedelta(days=1)
-    with today_is(tomorrow.date()):
-        update_product(actor=None, product=registry.syrup, name="Mật nho Thái An hảo hạng")
-    response = client.post(URL, {"kind": "incremental", "since": f"{tomorrow:%d/%m/%Y %H:%M}", "file_format": "xlsx"})
+    since = timezone.localtime()
+    update_product(actor=None, product=registry.syrup, name="Mật nho Thái An hảo hạng")
+    response = client.post(URL, {"kind": "incremental", "since": f"{since:%d/%m/%Y %H:%M}", "file_format": "xlsx"})
     assert response.status_code == 200
     workbook = openpyxl.load_workbook(io.BytesIO(_body(response)))
     assert workbook.sheetnames == ["Thông tin lần xuất", "Chủ thể", "Sản phẩm", "Giấy chứng nhận", "Kết quả đánh giá"]
@@ -67,9 +67,10 @@ def test_the_page_lists_the_last_exports(client):
     small_registry()
     office = make_user(Role.PROVINCE_OFFICE, full_name="Lê Thị Hạnh")
     client.force_login(office)
-    client.post(URL, {"kind": "incremental", "since": "01/12/2026 08:00", "file_format": "json"})
+    since = f"{timezone.localtime() - datetime.timedelta(days=2):%d/%m/%Y %H:%M}"
+    client.post(URL, {"kind": "incremental", "since": since, "file_format": "json"})
     page = client.get(URL).content.decode()
-    assert "Thay đổi từ 01/12/2026 08:00" in page
+    assert f"Thay đổi từ {since}" in page
     assert "Lê Thị Hạnh" in page
     assert f'href="{URL}"' in page  # the menu's entry
 
@@ -81,3 +82,18 @@ def test_the_page_reads_a_bounded_number_of_queries(client, django_assert_max_nu
     client.force_login(office)
     with django_assert_max_num_queries(25):
         assert client.get(URL).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("since", "message"),
+    [
+        ("01/01/0001 00:00", "Chương trình OCOP bắt đầu từ năm 2018: muốn có toàn bộ dữ liệu, hãy chọn xuất toàn bộ."),
+        ("31/12/2017 23:59", "Chương trình OCOP bắt đầu từ năm 2018: muốn có toàn bộ dữ liệu, hãy chọn xuất toàn bộ."),
+        ("31/12/9999 23:59", "Thời điểm này chưa đến."),
+    ],
+)
+def test_a_moment_before_the_programme_or_still_to_come_is_refused(client, since, message):
+    client.force_login(make_user(Role.PROVINCE_OFFICE))
+    response = client.post(URL, {"kind": "incremental", "since": since, "file_format": "xlsx"})
+    assert response.context["form"].errors == {"since": [message]}
+    assert not ActivityLog.objects.filter(verb="national.exported").exists()

@@ -17,9 +17,11 @@ from functools import cache
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 
 from ocop.accounts.domain.roles import active_roles
@@ -84,6 +86,21 @@ def build_export(*, actor, since: datetime.datetime | None = None, province: Adm
         raise RuntimeError(f"The export breaks its schema: {problems}")
     log_action(actor=actor, verb=EXPORTED_VERB, data=_log_data(document["header"]))
     return document
+
+
+# The OCOP programme began with QĐ 490/QĐ-TTg of 07/5/2018: nothing was recorded before, so an earlier moment would
+# only mean "everything" (and a moment near year 1 does not survive the conversion to UTC).
+EARLIEST_SINCE = datetime.date(2018, 1, 1)
+
+
+def check_since(since: datetime.datetime) -> None:
+    """Refuse a moment an incremental export cannot start from: before the programme, or still to come."""
+    if since.date() < EARLIEST_SINCE:  # the day as written: near year 1 a conversion would overflow
+        raise ValidationError(
+            _("The OCOP programme began in 2018: for everything, export everything instead."), code="too_early"
+        )
+    if since > timezone.now():
+        raise ValidationError(_("This moment has not come yet."), code="future")
 
 
 def _log_data(header: dict) -> dict:

@@ -1,9 +1,11 @@
 """The back office's export form: everything or only what changed since a moment, as JSON or Excel."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ocop.common.forms import RadioButtons
+from ocop.national.domain.export import check_since
 from ocop.national.enums import ExportKind
 
 MOMENT_FORMAT = "%d/%m/%Y %H:%M"
@@ -33,4 +35,9 @@ class ExportForm(forms.Form):
             self.add_error("since", _("Give the moment from which changes are exported."))
         if data.get("kind") == ExportKind.FULL:
             data["since"] = None
+        elif data.get("since") is not None:
+            try:
+                check_since(data["since"])
+            except ValidationError as error:
+                self.add_error("since", error)
         return data

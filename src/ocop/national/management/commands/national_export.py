@@ -3,11 +3,12 @@ import json
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ocop.national.domain.export import build_export, province_by_code
+from ocop.national.domain.export import build_export, check_since, province_by_code
 from ocop.national.interfaces.workbook import export_workbook
 
 
@@ -63,7 +64,12 @@ def _moment(text: str | None) -> datetime.datetime | None:
             )
             % {"text": text}
         ) from error
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    moment = moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    try:
+        check_since(moment)
+    except ValidationError as error:
+        raise CommandError(" ".join(error.messages)) from error
+    return moment
 
 
 def _province(code: str | None):
