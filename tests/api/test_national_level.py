@@ -9,6 +9,8 @@ from ocop.accounts.enums import Role
 from ocop.geo.enums import Era, UnitLevel
 from ocop.national.domain.export import validate_export
 from ocop.producers.domain.products import update_product
+from ocop.traceability.domain.events import Step, record_step
+from ocop.traceability.enums import ValueChainStep
 from tests.api.helpers import token_client
 from tests.certificates.helpers import days_ago, registered
 from tests.factories import make_dossier, make_producer, make_product, make_user
@@ -29,6 +31,8 @@ def two_provinces():
         product = make_product(producer, name=f"Sản phẩm {name}")
         registered(product, days_ago(100), stars=4)
         make_dossier(make_product(producer, name=f"Hồ sơ {name}"))
+        step = Step(kind=ValueChainStep.SHIP, when=timezone.now(), lot=f"L-{name}", public_place=name, quantity=5)
+        record_step(actor=None, product=product, step=step)
         records[name] = producer
     return records
 
@@ -68,7 +72,8 @@ def test_a_public_or_officer_token_cannot_pull_the_export(two_provinces):
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/producers/", "/api/v1/products/", "/api/v1/certificates/", "/api/v1/dossiers/"]
+    "path",
+    ["/api/v1/producers/", "/api/v1/products/", "/api/v1/certificates/", "/api/v1/dossiers/", "/api/v1/events/"],
 )
 @pytest.mark.parametrize(
     "officer", [(Role.PROVINCE_OFFICE, KHANH_HOA), (Role.COMMUNE_OFFICER, NINH_PHUOC)], ids=["office", "commune"]

@@ -1,5 +1,6 @@
 from django.db.models import Q, QuerySet
 
+from ocop.accounts.domain.scope import scope_of
 from ocop.producers.domain.queries import visible_products
 from ocop.traceability.models import Stamp, StampBatch, TraceEvent
 
@@ -24,7 +25,8 @@ def flagged_stamps(user) -> QuerySet[Stamp]:
 
 
 def visible_events(user) -> QuerySet[TraceEvent]:
-    """The value-chain events of the products the user sees, and those the user captured; the office sees every one."""
-    if user.has_perm("traceability.capture_any_event"):
+    """The value-chain events of the products the user sees (a provincial office: those of its province, not another
+    province's in the same deployment), and those the user captured; the administrator sees every one."""
+    if scope_of(user).everything:
         return TraceEvent.objects.all()
     return TraceEvent.objects.filter(Q(product__in=visible_products(user)) | Q(captured_by=user))
