@@ -18,6 +18,8 @@ VERB_LABELS = {
     "accounts.password_reset": _("reset the password"),
     "accounts.role_granted": _("granted a role"),
     "accounts.role_revoked": _("revoked a role"),
+    "accounts.token_issued": _("issued an API token"),
+    "accounts.token_revoked": _("revoked an API token"),
     "accounts.two_factor_disabled": _("turned two-step login off"),
     "accounts.two_factor_enabled": _("turned two-step login on"),
     "accounts.user_activated": _("reactivated the account"),
