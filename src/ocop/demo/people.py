@@ -55,7 +55,10 @@ DEMO_ACCOUNTS = [
     ),
     ("hoidong.01", "Võ Thị Ngọc Anh", Role.COUNCIL_MEMBER, None, "trade"),
     ("tuvan.01", "Huỳnh Văn Phúc", Role.ADVISORY_MEMBER, None, "agri"),
+    # The Ministry's OCOP coordination office (Văn phòng Điều phối nông thôn mới Trung ương): 5★ and the national view.
+    ("bo.vpdp", "Trịnh Văn Điều", Role.MINISTRY_OFFICE, None, "ministry"),
 ]
+MINISTRY_ACCOUNT = "bo.vpdp"
 
 
 # The officer of the demo producer's commune (today's xã Vĩnh Hải, formerly xã Vĩnh Hải of huyện Ninh Hải): added by
@@ -87,11 +90,12 @@ def add_missing_accounts(password: str) -> list[str]:
     for username, full_name, role, unit_key, _organisation_key in DEMO_ACCOUNTS:
         if User.objects.filter(username=username).exists():
             continue
-        organisation = (
-            Organisation.objects.filter(unit=_unit(*unit_key), kind=OrganisationKind.COMMUNE_COMMITTEE).first()
-            if unit_key
-            else None
-        )
+        if unit_key:
+            organisation = Organisation.objects.filter(
+                unit=_unit(*unit_key), kind=OrganisationKind.COMMUNE_COMMITTEE
+            ).first()
+        else:
+            organisation = Organisation.objects.filter(kind=OrganisationKind.MINISTRY, unit__isnull=True).first()
         _account(username, full_name, role, unit_key, organisation, password)
         added.append(username)
     return added

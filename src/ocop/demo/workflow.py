@@ -1,4 +1,5 @@
-"""Dossiers at every step and a provincial council in session, so that each demo account has work waiting.
+"""Dossiers at every step, a provincial council in session and the Ministry's council, so that each demo account has
+work waiting.
 
 Runs after the registry and the people demo: it uses their producers and accounts.
 """
@@ -13,7 +14,7 @@ from ocop.accounts.domain.users import create_user
 from ocop.accounts.enums import Role
 from ocop.accounts.models import User
 from ocop.councils.domain import membership, sessions, sheets
-from ocop.demo.people import PRODUCER_COMMUNE_OFFICER
+from ocop.demo.people import MINISTRY_ACCOUNT, PRODUCER_COMMUNE_OFFICER
 from ocop.dossiers import checklist
 from ocop.dossiers.domain import drafting, workflow
 from ocop.dossiers.enums import Level
@@ -101,6 +102,20 @@ def _council(password: str, province, chair, advisor):
     return council
 
 
+def _ministry_council() -> None:
+    """The Ministry's own council, created by its coordination office (no area: every province's 5★ candidates); the
+    office sits on it as its secretary and adds the members the Ministry appoints."""
+    ministry = User.objects.get(username=MINISTRY_ACCOUNT)
+    council = membership.create_council(
+        actor=ministry,
+        name="Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp Trung ương",
+        level=Level.CENTRAL,
+        unit=None,
+        established_by="Quyết định số 1250/QĐ-BNNMT ngày 02/4/2026 (demo)",
+    )
+    membership.add_member(actor=ministry, council=council, user=ministry, role="secretary")
+
+
 def load(password: str) -> None:
     producer_account = User.objects.get(username="chuthe.thaian")
     commune_officer = User.objects.get(username="xa.ninhphuoc")
@@ -158,3 +173,4 @@ def load(password: str) -> None:
         answers = plausible_answers(sheets.sheet_of(assignment), 2 + number % 3)
         sheets.save_answers(actor=assignment.member.user, assignment=assignment, answers=answers)
         sheets.submit_sheet(actor=assignment.member.user, assignment=assignment)
+    _ministry_council()

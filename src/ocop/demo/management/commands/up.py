@@ -80,7 +80,7 @@ class Command(BaseCommand):
                 "    tinh.ocop, so.congthuong, huyen.ninhphuoc, xa.phuocthuan, xa.ninhphuoc,",
                 "    xa.vinhhai (xã của chủ thể demo / the demo producer's commune),",
                 "    hoidong.01 (chủ tịch / chair), hoidong.02 (thư ký / secretary), hoidong.03–05, tuvan.01 (tư vấn),",
-                "    chuthe.thaian (chủ thể / producer)",
+                "    chuthe.thaian (chủ thể / producer), bo.vpdp (Bộ / Ministry coordination office)",
             ]
         added, added_password = new_accounts
         if added:
