@@ -31,6 +31,8 @@ PROVINCE_WIDE = {
     "backoffice:fair_register": "any producer may register its own certified products for the province's fairs",
     "backoffice:training_class_detail": "training classes are the province's programme, read by every officer",
     "backoffice:funding_evidence": PROVINCE_PLAN + " (the money of its tasks with its evidence)",
+    "api:plan_targets": PROVINCE_PLAN,
+    "api:unit_detail": "public: administrative units are reference data anyone may read",
     "public:calculator_sheet": "public: anyone may score a product on a sheet",
     "public:certificate": "public: anyone may check a certificate",
     "public:certificate_json": "public: anyone may check a certificate",
