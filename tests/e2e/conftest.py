@@ -118,6 +118,28 @@ def login(live_server, browser, artifacts):
     people.close()
 
 
+@pytest.fixture(autouse=True)
+def no_request_in_flight(request):
+    """A browser test on pytest-django's live server ends with none of its requests still being served: the browser
+    contexts it opened are closed (ending their kept-alive connections) and the server's request threads joined before
+    its database is emptied and, after the last test, the server stops. A request thread still running then would
+    use the test's database connection once the server no longer shares it ("DatabaseWrapper objects created in a
+    thread can only be used in that same thread"). The journeys, whose steps share their pages across the module,
+    have a live server of their own and are left alone."""
+    if not {"live_server", "browser"} <= set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("transactional_db")  # set up before this fixture, so emptied after its teardown
+    browser = request.getfixturevalue("browser")
+    server = request.getfixturevalue("live_server").thread.httpd
+    server.daemon_threads = False  # socketserver keeps the request threads that are not daemons, to join them
+    open_before = set(browser.contexts)
+    yield
+    for context in set(browser.contexts) - open_before:
+        context.close()
+    server._threads.join()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def no_server_connection_left(django_db_setup, django_db_blocker):
     """After the browser tests, end the live server's request threads' PostgreSQL sessions: a request the browser
