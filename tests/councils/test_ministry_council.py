@@ -160,3 +160,13 @@ def test_the_provinces_leave_the_central_level_to_the_ministry_once_it_has_an_ac
     assert client.get(reverse("backoffice:council_list")).content.decode().count("Hội đồng Trung ương") == 1
     provincial = Council.objects.get(level="province", unit=unit(*KHANH_HOA))
     assert client.get(reverse("backoffice:council_detail", args=[provincial.pk])).status_code == 404
+
+
+def test_the_ministry_is_told_of_each_dossier_sent_up_and_of_one_withdrawn_there(ministry):
+    from ocop.common.models import Notification
+    from ocop.dossiers.domain.workflow import withdraw_dossier
+
+    dossier = _sent_up(NGHE_AN, THANH_VINH, name="Nước mắm Vạn Phần")
+    withdraw_dossier(actor=None, dossier=dossier)
+    verbs = list(Notification.objects.filter(recipient=ministry).order_by("pk").values_list("verb", flat=True))
+    assert verbs == ["dossiers.sent_up", "dossiers.withdrawn"]

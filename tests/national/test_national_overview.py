@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ocop.accounts.enums import Role
+from ocop.backoffice.dashboard import dashboard_figures
 from ocop.national.domain.overview import GROUPS, national_overview
 from tests.certificates.helpers import days_ago, registered
 from tests.factories import make_producer, make_product, make_user, unit
@@ -79,3 +80,14 @@ def test_the_ministry_and_the_administrator_open_the_national_view_and_no_provin
     page = client.get(reverse("backoffice:national_overview")).content.decode()
     assert "Tỉnh Nghệ An" in page
     assert unit(*THANH_VINH).parent.name == "Tỉnh Nghệ An"
+
+
+def test_the_ministrys_dashboard_counts_the_products_certified_nationwide():
+    _certified(None, 3, 9)
+    _certified(THANH_VINH, 4, 11)
+    _certified(THANH_VINH, 5, 11)
+    figures = {
+        str(figure.label): (figure.value, figure.url) for figure in dashboard_figures(make_user(Role.MINISTRY_OFFICE))
+    }
+    assert figures["Sản phẩm OCOP cả nước"] == (3, reverse("backoffice:national_overview"))
+    assert "Sản phẩm OCOP cả nước" not in {str(f.label) for f in dashboard_figures(make_user(Role.PROVINCE_OFFICE))}

@@ -7,17 +7,17 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from ocop.accounts.domain.queries import visible_organisations, visible_users
+from ocop.accounts.domain.queries import visible_activity, visible_organisations, visible_users
 from ocop.accounts.domain.roles import active_roles
 from ocop.accounts.domain.scope import scope_of
 from ocop.accounts.enums import OFFICER_ROLES
 from ocop.certificates.domain.expiring import expiring
 from ocop.certificates.domain.status import visible_certificates
 from ocop.certificates.domain.validity import in_force as certificates_in_force
-from ocop.common.models import ActivityLog
 from ocop.dossiers.domain.queries import tasks_for
 from ocop.geo.domain.queries import home_area_units
 from ocop.geo.enums import Era, UnitLevel
+from ocop.national.domain.overview import certified_products_nationwide
 from ocop.producers.domain.queries import visible_producers, visible_products
 
 
@@ -42,6 +42,15 @@ def _ocop_figures(user) -> list[Figure]:
                 _("%(count)s past their deadline") % {"count": overdue} if overdue else "",
                 reverse("backoffice:my_tasks"),
                 urgent=bool(overdue),
+            )
+        )
+    if user.has_perm("national.view_overview"):
+        figures.append(
+            Figure(
+                _("OCOP products nationwide"),
+                certified_products_nationwide(),
+                _("with a certificate in force"),
+                reverse("backoffice:national_overview"),
             )
         )
     if user.has_perm("certificates.view_certificates"):
@@ -102,5 +111,5 @@ def dashboard_figures(user) -> list[Figure]:
             Figure(_("Organisations"), visible_organisations(user).count()),
         ]
     if user.has_perm("common.view_activity"):
-        figures.append(Figure(_("Recorded actions"), ActivityLog.objects.count()))
+        figures.append(Figure(_("Recorded actions"), visible_activity(user).count()))
     return figures

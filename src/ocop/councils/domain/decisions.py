@@ -74,9 +74,10 @@ def default_issuing_body(council, day: datetime.date | None = None) -> str:
 
 
 def _area_at(level: str, dossier):
-    """The area whose office handles the dossier at ``level``: the district or the province of its commune. The
-    Ministry's council is recorded by the province that sends it the product, so the central level's area is that
-    province too (rounds and councils need an area; geo has no national unit)."""
+    """The area whose office handles the dossier at ``level``: the district or the province of its commune. At the
+    central level it is the province too: the province that sent the product, which records the Ministry's council
+    until the Ministry takes part, and to which the product goes back below 90 points (the Ministry's own rounds have
+    no area: ``dossiers.domain.routing.round_area``)."""
     wanted = UnitLevel.DISTRICT if level == Level.DISTRICT else UnitLevel.PROVINCE
     unit = dossier.commune or dossier.evaluation_unit
     while unit is not None and unit.level != wanted:
@@ -199,7 +200,7 @@ def _send_up(actor, result: Result, *, back: bool = False) -> None:
     elif level != Level.CENTRAL:
         message = _("%(product)s scored %(score)s at the district: it is for the province to recognise.")
     else:
-        return
+        message = _("%(product)s scored %(score)s at the provincial council: proposed to the Ministry for 5 stars.")
     notify(
         recipients=officers_at(level, dossier.commune),
         verb=SENT_BACK_VERB if back else SENT_UP_VERB,

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from ocop.accounts.domain.queries import officers_over
+from ocop.accounts.domain.roles import ministry_takes_part
 from ocop.accounts.enums import Role
 from ocop.accounts.models import RoleAssignment, User
 from ocop.dossiers.enums import Level
@@ -17,6 +18,13 @@ LEVEL_ROLES = {
 
 
 def officers_at(level: str, commune: AdministrativeUnit) -> QuerySet[User]:
+    """Who acts on a dossier of ``commune`` at ``level``. At the central level: the Ministry's coordination office
+    once it takes part, before that the provincial office that recorded the Ministry's steps."""
+    if level == Level.CENTRAL:
+        if ministry_takes_part():
+            ministry = RoleAssignment.objects.active().filter(role=Role.MINISTRY_OFFICE).values("user_id")
+            return User.objects.filter(pk__in=ministry, is_active=True)
+        return officers_over(Role.PROVINCE_OFFICE, commune)
     return officers_over(LEVEL_ROLES[level], commune)
 
 

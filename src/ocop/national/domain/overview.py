@@ -81,6 +81,11 @@ def national_overview(day: datetime.date | None = None) -> NationalOverview:
     )
 
 
+def certified_products_nationwide(day: datetime.date | None = None) -> int:
+    """The national view's total alone (the dashboard's figure)."""
+    return in_force(Certificate.objects.all(), day).values("product").distinct().count()
+
+
 def _today_provinces(unit_ids: set[int]) -> dict[int, AdministrativeUnit]:
     """Today's province of each unit: its own province for a unit of today's map; for a unit of before the 2025
     reform, the province its former province merged into. Three queries, whatever the number of units."""
