@@ -376,12 +376,12 @@ def _evaluation(result: Result) -> dict:
             "level": session.round.level,
             "year": session.round.year,
             "number": session.round.number,
-            "area": _recorded_unit(session.round.unit),
+            "area": _recorded_area(session.round.unit),
         },
         "council": {
             "name": session.council.name,
             "level": session.council.level,
-            "area": _recorded_unit(session.council.unit),
+            "area": _recorded_area(session.council.unit),
         },
         "held_on": _day(session.held_on),
         "mean_score": _score(result.mean),
@@ -400,6 +400,11 @@ def _evaluation(result: Result) -> dict:
 
 def _recorded_unit(unit: AdministrativeUnit) -> dict:
     return {"code": unit.code, "name": unit.name, "level": unit.level, "era": unit.era}
+
+
+def _recorded_area(unit: AdministrativeUnit | None) -> dict | None:
+    """A round's or a council's area; none for the Ministry's own, which take every province's products."""
+    return None if unit is None else _recorded_unit(unit)
 
 
 def _unit_2025(unit: AdministrativeUnit) -> dict:
