@@ -141,6 +141,8 @@ def test_the_ministry_runs_its_council_and_recognises_5_stars_itself(client, min
         unit(*NGHE_AN),
     )
     assert client.get(reverse("backoffice:certificate_detail", args=[certificate.pk])).status_code == 200
+    minutes = client.get(reverse("backoffice:session_minutes", args=[session.pk]))
+    assert (minutes.status_code, minutes["Content-Type"]) == (200, "application/pdf")
 
 
 def test_the_provinces_leave_the_central_level_to_the_ministry_once_it_has_an_account(client, ministry):

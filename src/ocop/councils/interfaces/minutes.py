@@ -9,6 +9,9 @@ from ocop.councils.domain.sessions import visible_notes
 from ocop.councils.enums import MemberRole
 from ocop.councils.models import Session
 
+# Where the Ministry's own council (no area) dates its papers: the Ministry sits in Hà Nội.
+MINISTRY_SEAT = "Hà Nội"
+
 
 def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:
     """The minutes; printed by a member who has not submitted a product's sheet (a draft), or whose seat is
@@ -25,7 +28,7 @@ def minutes(session: Session, viewer=None) -> tuple[OfficialDocument, list]:
         subject=f"Họp đánh giá, phân hạng sản phẩm OCOP – {session.round}",
         number=session.minutes_number,
         symbol="BB-HĐ",
-        place=council.unit.short_name if council.unit is not None else "Hà Nội",
+        place=council.unit.short_name if council.unit is not None else MINISTRY_SEAT,
         date=session.held_on,
         recipients=("Cơ quan thường trực Chương trình OCOP", "Thành viên Hội đồng", "Lưu: VT"),
         signature=Signature(authority="Chủ tịch Hội đồng", name=str(chair.user) if chair else ""),
