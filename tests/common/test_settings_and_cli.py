@@ -14,8 +14,13 @@ SETTINGS_PROBE = (
 )
 
 
+# The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in the test process (playwright runs an event loop); a deployment
+# never has it, and the deployment check refuses it.
+NOT_INHERITED = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def _clean_environment() -> dict:
-    return {k: v for k, v in os.environ.items() if not k.startswith("OCOP_") and k != "DATABASE_URL"}
+    return {k: v for k, v in os.environ.items() if not k.startswith("OCOP_") and k not in NOT_INHERITED}
 
 
 def _settings_in(env: dict) -> subprocess.CompletedProcess:
