@@ -1,5 +1,6 @@
 """Which promotion records a user sees. Sales points are seen by every officer of their province. Fairs are the
-province's events, seen by every officer and producer of the province (a fair recorded without a unit is the
+province's events, seen by every officer and producer of the province: those held in it, those its plan supports and
+those its producers were invited to or registered for, wherever they are held (a fair recorded without a unit is the
 installation's own province's); registrations by the producers the user sees. A buyer inquiry is seen by the office
 and by the producers it was routed to."""
 
@@ -8,7 +9,7 @@ from django.db.models import Q, QuerySet
 from ocop.accounts.domain.scope import province_scope_of
 from ocop.geo.domain.queries import home_province
 from ocop.producers.domain.queries import own_producer_ids, producer_visibility
-from ocop.promotion.models import BuyerInquiry, Fair, FairRegistration, InquiryRoute, SalesPoint
+from ocop.promotion.models import BuyerInquiry, Fair, FairInvitation, FairRegistration, InquiryRoute, SalesPoint
 
 
 def visible_sales_points(user) -> QuerySet[SalesPoint]:
@@ -27,7 +28,15 @@ def visible_fairs(user) -> QuerySet[Fair]:
         return Fair.objects.all()
     home = home_province()
     unplaced = Q(unit__isnull=True) if home is not None and home.pk in province.unit_ids else Q(pk__in=[])
-    return Fair.objects.filter(province.q() | unplaced)
+    return Fair.objects.filter(province.q() | unplaced | _taken_part_in(province.unit_ids))
+
+
+def _taken_part_in(unit_ids) -> Q:
+    """A fair is held somewhere (its unit: Hà Nội, Cần Thơ…) but is also the province's when it serves the
+    province's plan or the province's producers were invited to it or registered for it."""
+    invited = FairInvitation.objects.filter(producer__unit__in=unit_ids).values("fair")
+    registered = FairRegistration.objects.filter(producer__unit__in=unit_ids).values("fair")
+    return Q(task__plan__unit__in=unit_ids) | Q(pk__in=invited) | Q(pk__in=registered)
 
 
 def visible_registrations(user) -> QuerySet[FairRegistration]:
