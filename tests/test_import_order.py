@@ -65,6 +65,7 @@ OTHER_MODULES = {
     "common.uploads": "domain",
     "common.column_limits": "domain",  # what a number column holds, for forms and for files read by the domain
     "common.json_shapes": "domain",
+    "common.json_formats": "enums",  # date and date-time checks for JSON schemas: plain Python over jsonschema
     "common.client": "enums",  # the client's address from the request: plain Python over the settings
     "common.limits": "interfaces",  # request body limit and the public-page throttle
     "common.cache": "enums",  # the file cache backend the settings name: no model, no domain

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 
 from ocop.accounts.domain.roles import active_roles
 from ocop.accounts.domain.scope import scope_of
@@ -30,6 +30,7 @@ from ocop.accounts.enums import OFFICER_ROLES
 from ocop.certificates.domain.status import visible_certificates, with_status
 from ocop.certificates.models import Certificate
 from ocop.common.domain.activity import log_action
+from ocop.common.json_formats import format_checker
 from ocop.common.models import ActivityLog
 from ocop.councils.enums import SessionState
 from ocop.councils.models import Result, Session
@@ -437,7 +438,7 @@ def schema() -> dict:
 
 @cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(schema(), format_checker=FormatChecker(formats=("date", "date-time")))
+    return Draft202012Validator(schema(), format_checker=format_checker("date", "date-time"))
 
 
 def validate_export(document: dict) -> list[str]:

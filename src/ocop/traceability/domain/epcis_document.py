@@ -2,7 +2,6 @@
 nothing is fetched), reading its events, the product identifiers its events name, and writing events back out as a
 document. What is stored and when is traceability.domain.events."""
 
-import datetime
 import json
 import re
 from dataclasses import dataclass
@@ -11,11 +10,13 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from django.utils.translation import gettext as _
-from jsonschema import Draft7Validator, FormatChecker
+from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
+
+from ocop.common.json_formats import format_checker
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "epcis" / "schema"
 SCHEMA_PREFIX = "https://gs1.github.io/EPCIS/JSON-Schema/"
@@ -53,21 +54,7 @@ def _validator() -> Draft7Validator:
     root = _load(SCHEMA_DIR / "EPCIS-JSON-Schema-root.json")
     # The root schema's $id names EPCIS-JSON-Schema.json, a file GS1 publishes under the other name.
     registry = registry.with_resource(root["$id"], Resource.from_contents(root, DRAFT7))
-    return Draft7Validator(root, registry=registry, format_checker=_formats())
-
-
-def _formats() -> FormatChecker:
-    checker = FormatChecker(formats=())
-    checker.checks("date-time", raises=ValueError)(_is_date_time)
-    return checker
-
-
-def _is_date_time(value) -> bool:
-    """RFC 3339 with its offset (or Z), as EPCIS writes every time."""
-    if not isinstance(value, str):
-        return True
-    moment = datetime.datetime.fromisoformat(value)
-    return "T" in value.upper() and moment.tzinfo is not None
+    return Draft7Validator(root, registry=registry, format_checker=format_checker("date-time"))
 
 
 def _load(path: Path) -> dict:
