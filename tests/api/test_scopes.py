@@ -73,6 +73,9 @@ def test_a_producer_token_sees_its_own_producer_only(two_communes):
     assert client.get(f"/api/v1/dossiers/{two_communes['there_dossier'].pk}/").status_code == 404
     there_product = two_communes["there"].products.get()
     assert client.get(f"/api/v1/products/{there_product.pk}/").status_code == 404
+    plans = client.get("/api/v1/plans/")  # the token has the scope; the account has not the right
+    assert plans.status_code == 403
+    assert plans.json() == {"detail": "Tài khoản của bạn không được làm việc này."}
 
 
 def test_a_commune_officer_token_sees_its_commune_only(two_communes):

@@ -2,6 +2,7 @@
 same ``rules`` permissions the screens check) decide the rest."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from ocop.accounts.models import ApiToken
@@ -20,7 +21,7 @@ def required_rule(view, method: str) -> str | None:
 
 
 class TokenScopes(BasePermission):
-    message = _("Your account may not do this.")
+    message = gettext_lazy("Your account may not do this.")
 
     def has_permission(self, request, view) -> bool:
         scope = required_scope(view, request.method)
