@@ -205,3 +205,12 @@ def test_a_flood_from_one_address_is_throttled(settings):
         api_settings.reload()
         SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
         cache.clear()
+
+
+def test_anybody_checks_a_certificate_by_its_number_as_its_qr_code_does():
+    certificate = certify(make_product(name="Nước mắm"), datetime.date.today() - datetime.timedelta(days=30), stars=4)
+    client = APIClient()
+    answer = client.get("/api/v1/certificate-check/", {"number": certificate.number.lower()}).json()
+    assert (answer["number"], answer["product_name"], answer["stars"]) == (certificate.number, "Nước mắm", 4)
+    assert (answer["status"], answer["in_force"]) == ("valid", True)
+    assert client.get("/api/v1/certificate-check/", {"number": "999/2024/GCN"}).status_code == 404
