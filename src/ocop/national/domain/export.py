@@ -35,7 +35,7 @@ from ocop.common.models import ActivityLog
 from ocop.councils.enums import SessionState
 from ocop.councils.models import Result, Session
 from ocop.dossiers.domain.queries import visible_dossiers
-from ocop.geo.domain.queries import current_units_for, home_province, scope_unit_ids
+from ocop.geo.domain.queries import current_units_for, home_province, province_of, scope_unit_ids
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit, UnitSuccession
 from ocop.national.enums import ExportKind
@@ -175,8 +175,7 @@ def issuing_province(actor, province: AdministrativeUnit | None = None) -> Admin
     unit = province or _office_unit(actor) or home_province()
     if unit is None:
         return None
-    while unit.level != UnitLevel.PROVINCE and unit.parent_id is not None:
-        unit = unit.parent
+    unit = province_of(unit)
     if unit.is_current:
         return unit
     return next(iter(current_units_for(unit)), unit)
