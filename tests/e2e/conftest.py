@@ -29,8 +29,18 @@ ARGS = [
 def post(page, button) -> None:
     """Click a button that posts a form and wait for the page it leads to: on a busy machine the click returns while
     the old page is still shown, and the next step would act on (or read) that one."""
+    _click_and_wait(page, button)
+
+
+def follow(page, link) -> None:
+    """Click a link (a locator or a selector) and wait for the page it opens, for the same reason as `post`."""
+    _click_and_wait(page, page.locator(link) if isinstance(link, str) else link)
+
+
+def _click_and_wait(page, control) -> None:
     with page.expect_navigation():
-        button.first.click()
+        control.first.click()
+    page.wait_for_load_state()
 
 
 DESKTOP = {"width": 1366, "height": 900}

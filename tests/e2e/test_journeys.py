@@ -34,7 +34,7 @@ from ocop.demo.workflow import plausible_answers
 from ocop.dossiers.domain import drafting
 from ocop.dossiers.models import Dossier
 from tests.demo_accounts import readme_accounts
-from tests.e2e.conftest import People, post
+from tests.e2e.conftest import People, follow, post
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -148,7 +148,7 @@ def test_the_producer_files_and_submits_a_dossier(site):
         post(page, page.locator("button:has-text('Tải lên')"))
         _expect_message(page, "Đã thêm minh chứng.")
 
-    page.click("a:has-text('Chấm điểm tự đánh giá')")
+    follow(page, "a:has-text('Chấm điểm tự đánh giá')")
     # A fair product: every 3★ minimum met, the best option on every other criterion (as the demo's dossiers).
     pk = int(re.search(r"/dossiers/(\d+)/", page.url).group(1))
     for code, order in plausible_answers(drafting.scoring_sheet(Dossier.objects.get(pk=pk)), 2).items():
@@ -218,8 +218,10 @@ def test_the_commune_officer_returns_the_dossier_then_forwards_it(site):
 
     page.reload()
     _check_every_required_item(page)
-    page.click("a:has-text('Điền mẫu 03')")
-    for fieldset in page.locator("form fieldset, form .field:has(input[type=radio])").all():
+    follow(page, "a:has-text('Điền mẫu 03')")
+    confirmations = page.locator("form fieldset, form .field:has(input[type=radio])").all()
+    assert confirmations, "the commune report (mẫu 03) shows no item to confirm"
+    for fieldset in confirmations:
         fieldset.locator("label", has_text="Xác nhận đúng").first.click()
     post(page, page.locator("button:has-text('Lưu')"))
     _expect_message(page, "Đã lưu báo cáo của UBND xã (mẫu 03).")
@@ -257,7 +259,7 @@ def test_the_provincial_office_takes_the_dossier_into_its_round(site):
     post(page, page.locator("button:has-text('Tiếp nhận vào đợt đánh giá tới')"))
     _expect_message(page, "Đã tiếp nhận hồ sơ vào đợt đánh giá.")
     assert _state(page) == "Đã tiếp nhận vào đợt đánh giá"
-    page.click("dl.facts a[href*='/rounds/']")
+    follow(page, "dl.facts a[href*='/rounds/']")
     assert page.locator("main", has_text=PRODUCT).count() == 1
     site.shoot(page, "06-province-round")
 
@@ -268,8 +270,8 @@ def _chair() -> str:
 
 def test_the_council_of_five_scores_it_within_the_spread_rule_closes_and_decides(site):
     office = site.page_of(OFFICE, "/backoffice/councils/")
-    office.click("main table a[href*='/backoffice/councils/'], main .plain-list a[href*='/backoffice/councils/']")
-    office.click("main a[href*='/backoffice/sessions/']")
+    follow(office, "main table a[href*='/backoffice/councils/'], main .plain-list a[href*='/backoffice/councils/']")
+    follow(office, "main a[href*='/backoffice/sessions/']")
     session_url = office.url
     post(office, office.locator("button:has-text('Phân công tự động')"))
     _expect_message(office, "Đã phân công chấm sản phẩm.")
@@ -330,7 +332,7 @@ def test_the_council_of_five_scores_it_within_the_spread_rule_closes_and_decides
 def test_the_certificate_is_issued_and_its_qr_code_opens_the_public_check(site):
     producer = site.page_of(PRODUCER, "/backoffice" + site.state["dossier"])
     assert _state(producer) == "Đã công nhận"
-    producer.click("main a[href*='/backoffice/certificates/']")
+    follow(producer, "main a[href*='/backoffice/certificates/']")
     heading = producer.locator("h1").inner_text()
     number = re.match(r"Giấy chứng nhận (\S+)", heading).group(1)
     assert "Còn hiệu lực" in heading
@@ -351,12 +353,12 @@ def test_the_public_catalogue_pages_forward_and_back(site):
     page = site.page_of(None, "/products/")
     first_page = page.locator(".product-card-title").all_inner_texts()
     assert page.locator(".pagination", has_text="Trang 1/").count() == 1
-    page.click(".pagination a:has-text('Sau')")
+    follow(page, ".pagination a:has-text('Sau')")
     assert re.search(r"[?&]page=2(&|$)", page.url) and "??" not in page.url
     assert page.locator(".pagination", has_text="Trang 2/").count() == 1
     assert page.locator(".product-card-title").all_inner_texts() != first_page
     site.shoot(page, "12-public-catalogue-page-2")
-    page.click(".pagination a:has-text('Trước')")
+    follow(page, ".pagination a:has-text('Trước')")
     assert page.locator(".pagination", has_text="Trang 1/").count() == 1
 
 
@@ -376,8 +378,8 @@ def test_a_list_exports_to_excel_and_the_file_opens(site):
 
 def test_the_plan_report_downloads_in_every_format(site):
     page = site.page_of(OFFICE, "/backoffice/plans/")
-    page.click("main a:has-text('706/KH-UBND')")
-    page.click("a:has-text('Soạn báo cáo')")
+    follow(page, "main a:has-text('706/KH-UBND')")
+    follow(page, "a:has-text('Soạn báo cáo')")
     post(page, page.locator("button:has-text('Tạo dự thảo')"))
     assert page.locator("h1").count() == 1
     site.shoot(page, "13-plan-report")

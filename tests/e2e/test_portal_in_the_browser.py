@@ -7,7 +7,7 @@ from ocop.accounts.enums import Role
 from ocop.traceability.domain.national_portal import mark_pending_changes
 from ocop.traceability.enums import SyncStatus
 from ocop.traceability.models import PortalSync
-from tests.e2e.conftest import PHONE, People, post
+from tests.e2e.conftest import PHONE, People, follow, post
 from tests.factories import PASSWORD, make_user
 from tests.national_portal.helpers import traced_product
 
@@ -21,7 +21,7 @@ def test_the_office_follows_the_records_sent_to_the_portal(reference_data, brows
     mark_pending_changes()
     people = People(browser, live_server.url, PASSWORD, artifacts)
     office = people.page_of(make_user(Role.PROVINCE_OFFICE).username, "/backoffice/stamps/")
-    office.click("main a[href$='/backoffice/portal/']")
+    follow(office, "main a[href$='/backoffice/portal/']")
     assert "Tỏi Phan Rang" in office.inner_text("main")
     office.click(f"text={sent.name}")
     post(office, office.locator("form[action$='/sent/'] button"))

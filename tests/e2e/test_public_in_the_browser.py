@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from tests.certificates.helpers import registered
+from tests.e2e.conftest import follow
 from tests.factories import make_product
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -41,7 +42,7 @@ def test_a_consumer_scans_a_genuine_stamp_then_a_voided_one_on_a_phone(reference
     page.goto(live_server.url + stamp_path(product, genuine.serial))
     assert page.locator("#scan-verdict").inner_text() == "Tem chính hãng"
     assert "Mực một nắng Phan Rang" in page.inner_text("main") and "Còn hiệu lực" in page.inner_text("main")
-    page.click("text=Mực một nắng Phan Rang >> xpath=following::a[1]")  # the certificate's number
+    follow(page, "text=Mực một nắng Phan Rang >> xpath=following::a[1]")  # the certificate's number
     assert page.locator(".check-status").inner_text() == "Còn hiệu lực"
     page.goto(live_server.url + stamp_path(product, voided.serial))
     assert page.locator("#scan-verdict").inner_text() == "Tem đã bị hủy"
