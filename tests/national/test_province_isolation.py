@@ -5,6 +5,7 @@ it — not on a list page, not in an Excel export of a list, not in a picker, an
 import datetime
 import html
 import io
+import re
 from decimal import Decimal
 
 import openpyxl
@@ -263,3 +264,28 @@ def test_every_record_of_another_province_is_not_found(client, nghe_an, officer,
     # A commune officer opens no council and edits no organisation anywhere: those pages are refused, as before.
     refused = NOT_A_COMMUNE_OFFICERS_PAGE if officer == "khanh_hoa_commune_officer" else set()
     assert statuses == {name: 403 if name in refused else 404 for name in nghe_an}
+
+
+# Districts and communes of Khánh Hòa and the former Ninh Thuận (a province's own name is offered where any province
+# may be picked: the place of a fair).
+KHANH_HOA_PLACES = ("Phan Rang", "Ninh Phước", "Ninh Hải", "Ninh Sơn", "Bác Ái", "Thuận Bắc", "Nha Trang", "Cam Ranh")
+OPTION = re.compile(r"<option[^>]*>([^<]*)</option>")
+
+
+def test_the_second_province_s_office_is_offered_its_own_units_only(client, nghe_an):
+    """The other way round: Nghệ An's office picks its own districts and wards on every form and filter, never
+    Khánh Hòa's (the installation's home province)."""
+    office = make_user(Role.PROVINCE_OFFICE, NGHE_AN)
+    client.force_login(office)
+    offered = {}
+    own = set()
+    for name in _argumentless_names():
+        response = client.get(reverse(name))
+        if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        options = [html.unescape(label) for label in OPTION.findall(response.content.decode())]
+        own |= {label for label in options if "Thành Vinh" in label}
+        if elsewhere := [label for label in options if any(place in label for place in KHANH_HOA_PLACES)]:
+            offered[name] = elsewhere[:3]
+    assert offered == {}
+    assert own, "no form offered Nghệ An's own ward"

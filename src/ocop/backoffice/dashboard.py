@@ -9,13 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.domain.queries import visible_activity, visible_organisations, visible_users
 from ocop.accounts.domain.roles import active_roles
-from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.domain.scope import own_area_units, scope_of
 from ocop.accounts.enums import OFFICER_ROLES
 from ocop.certificates.domain.expiring import expiring
 from ocop.certificates.domain.status import visible_certificates
 from ocop.certificates.domain.validity import in_force as certificates_in_force
 from ocop.dossiers.domain.queries import tasks_for
-from ocop.geo.domain.queries import home_area_units
 from ocop.geo.enums import Era, UnitLevel
 from ocop.national.domain.overview import certified_products_nationwide
 from ocop.producers.domain.queries import visible_producers, visible_products
@@ -81,7 +80,7 @@ def _area_figures(user, scope) -> list[Figure]:
     levels = {a.unit.level for a in active_roles(user) if a.role in OFFICER_ROLES and a.unit is not None}
     if not (scope.everything or levels - {UnitLevel.COMMUNE}):
         return []
-    units = scope.filter(home_area_units(), unit_field="pk")
+    units = scope.filter(own_area_units(user), unit_field="pk")
     counts = {(row["era"], row["level"]): row["n"] for row in units.values("era", "level").annotate(n=Count("id"))}
     figures = [
         Figure(

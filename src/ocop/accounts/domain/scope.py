@@ -6,7 +6,8 @@ from django.db.models import Q, QuerySet
 
 from ocop.accounts.domain.roles import PROVINCE_SCOPE_CACHE_ATTRIBUTE, SCOPE_CACHE_ATTRIBUTE, active_roles, has_role
 from ocop.accounts.enums import OFFICER_ROLES, Role
-from ocop.geo.domain.queries import province_of, scope_unit_ids
+from ocop.geo.domain.queries import home_area_units, province_of, scope_unit_ids
+from ocop.geo.models import AdministrativeUnit
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,17 @@ def province_scope_of(user) -> Scope:
         scope = Scope(everything=False, unit_ids=frozenset(unit_ids))
     setattr(user, PROVINCE_SCOPE_CACHE_ATTRIBUTE, scope)
     return scope
+
+
+def own_area_units(user) -> QuerySet[AdministrativeUnit]:
+    """The units a user's records are placed in and filtered by: those of the user's own province in both eras
+    (Ninh Thuận's office also picks Khánh Hòa's units of today), so that in a deployment hosting several provinces
+    nobody is offered another province's communes. Those who work in no one province (administrators, the Ministry)
+    pick from the installation's home province, as a single-province deployment always does."""
+    province_scope = province_scope_of(user)
+    if province_scope.everything or province_scope.is_empty:
+        return home_area_units()
+    return AdministrativeUnit.objects.filter(pk__in=province_scope.unit_ids)
 
 
 def speaks_only_for_a_producer(user) -> bool:

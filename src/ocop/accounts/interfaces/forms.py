@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from ocop.accounts.domain.grants import grantable_roles
 from ocop.accounts.domain.queries import visible_organisations
 from ocop.accounts.domain.roles import validate_role_target
-from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.domain.scope import own_area_units, scope_of
 from ocop.accounts.domain.tokens import scopes_for
 from ocop.accounts.enums import ROLE_UNIT_LEVEL, OrganisationKind, Role
 from ocop.accounts.models import Organisation
 from ocop.common.forms import DateInput
-from ocop.geo.domain.queries import home_area_units, home_first
+from ocop.geo.domain.queries import home_first
 from ocop.geo.enums import Era
 
 
@@ -36,8 +36,8 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 
 def units_for(actor):
-    """The units an actor may pick: the home province area, narrowed to the actor's own area."""
-    return home_first(scope_of(actor).filter(home_area_units(), unit_field="pk"))
+    """The units an actor may pick: the actor's province in both eras, narrowed to the actor's own area."""
+    return home_first(scope_of(actor).filter(own_area_units(actor), unit_field="pk"))
 
 
 class OrganisationLabels:

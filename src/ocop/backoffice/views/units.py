@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.domain.scope import own_area_units, scope_of
 from ocop.backoffice.access import paginate, require_perm
 from ocop.common.text import fold
 from ocop.geo.domain.queries import current_units_for, home_first
@@ -24,7 +24,7 @@ def unit_list(request):
     query = request.GET.get("q", "").strip()
     era = request.GET.get("era", "")
     level = request.GET.get("level", "")
-    units = home_first(_visible_units(request)).select_related("parent")
+    units = home_first(_visible_units(request), own_area_units(request.user)).select_related("parent")
     if query:
         units = units.filter(Q(search_name__contains=fold(query)) | Q(code=query))
     if era in Era.values:

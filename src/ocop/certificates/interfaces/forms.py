@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.domain.scope import own_area_units, scope_of
 from ocop.certificates.domain.supervision import criteria_sheet
 from ocop.certificates.enums import (
     RECOGNISED_STARS,
@@ -20,7 +20,6 @@ from ocop.certificates.enums import (
 from ocop.certificates.models import Certificate
 from ocop.common.column_limits import column_field
 from ocop.common.forms import DateInput
-from ocop.geo.domain.queries import home_area_units
 from ocop.producers.domain.queries import visible_products
 from ocop.producers.interfaces.forms import STAR_CHOICES, ListFilterForm, UnitField
 from ocop.producers.models import Product
@@ -158,7 +157,7 @@ class InspectionPlanForm(forms.Form):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        units = scope_of(actor).filter(home_area_units(), unit_field="pk")
+        units = scope_of(actor).filter(own_area_units(actor), unit_field="pk")
         self.fields["unit"].queryset = units.select_related("parent").order_by("-era", "level", "name")
 
 

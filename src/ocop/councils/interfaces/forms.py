@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.domain.roles import has_role
-from ocop.accounts.domain.scope import scope_of
+from ocop.accounts.domain.scope import own_area_units, scope_of
 from ocop.accounts.enums import Role
 from ocop.accounts.models import User
 from ocop.common.forms import DateInput, DayFirstDateField, DomainModelForm
@@ -10,7 +10,6 @@ from ocop.councils.domain.membership import council_candidates
 from ocop.councils.enums import MemberRole, NoteKind
 from ocop.councils.models import Council, Session
 from ocop.dossiers.models import Round
-from ocop.geo.domain.queries import home_area_units
 from ocop.geo.enums import UnitLevel
 
 
@@ -33,7 +32,7 @@ class CouncilForm(DomainModelForm):
     def _offer_areas(self, actor):
         areas = (
             scope_of(actor)
-            .filter(home_area_units(), unit_field="pk")
+            .filter(own_area_units(actor), unit_field="pk")
             .filter(level__in=[UnitLevel.DISTRICT, UnitLevel.PROVINCE])
         )
         self.fields["unit"].queryset = areas.order_by("-era", "level", "name")

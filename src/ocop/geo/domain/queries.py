@@ -120,11 +120,14 @@ def home_area_units() -> QuerySet[AdministrativeUnit]:
     return AdministrativeUnit.objects.filter(pk__in=ids)
 
 
-def home_first(units: QuerySet[AdministrativeUnit]) -> QuerySet[AdministrativeUnit]:
-    """The installation's own area first, today's units before the former ones, province before district before
-    commune, then by code: the order of the unit list and of every unit picker."""
+def home_first(
+    units: QuerySet[AdministrativeUnit], home: QuerySet[AdministrativeUnit] | None = None
+) -> QuerySet[AdministrativeUnit]:
+    """The viewer's own area (``home``, by default the installation's) first, today's units before the former ones,
+    province before district before commune, then by code: the order of the unit list and of every unit picker."""
+    home = home_area_units() if home is None else home
     return units.annotate(
-        elsewhere=Case(When(pk__in=home_area_units().values("pk"), then=Value(0)), default=Value(1)),
+        elsewhere=Case(When(pk__in=home.values("pk"), then=Value(0)), default=Value(1)),
         former=Case(When(era=Era.BEFORE_2025, then=Value(1)), default=Value(0)),
         depth=Case(
             When(level=UnitLevel.PROVINCE, then=Value(0)),

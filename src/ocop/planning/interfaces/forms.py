@@ -5,15 +5,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ocop.accounts.domain.scope import province_scope_of
+from ocop.accounts.domain.scope import own_area_units, province_scope_of
 from ocop.accounts.enums import OrganisationKind
 from ocop.accounts.interfaces.forms import OrganisationChoiceField, OrganisationMultipleChoiceField
 from ocop.accounts.models import Organisation
 from ocop.common.column_limits import column_field
 from ocop.common.forms import DateInput, DomainModelForm
 from ocop.common.uploads import check_json_upload
-from ocop.geo.domain.queries import home_area_units
+from ocop.geo.domain.queries import scope_unit_ids
 from ocop.geo.enums import UnitLevel
+from ocop.geo.models import AdministrativeUnit
 from ocop.planning.domain import indicators
 from ocop.planning.domain.plans import OBLIGATION_FIELDS, OUTPUT_FIELDS, PLAN_FIELDS, QUOTA_FIELDS, TASK_FIELDS
 from ocop.planning.domain.progress import plan_periods
@@ -74,7 +75,7 @@ class PlanForm(DomainModelForm):
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = (
-            home_area_units().exclude(level=UnitLevel.COMMUNE).select_related("parent").order_by("-era", "level")
+            own_area_units(actor).exclude(level=UnitLevel.COMMUNE).select_related("parent").order_by("-era", "level")
         )
         self.fields["parent"].queryset = visible_plans(actor).exclude(pk=self.instance.pk).order_by("-starts_on")
         self.fields["office"].queryset = agencies(actor)
@@ -161,11 +162,8 @@ class QuotaForm(DomainModelForm):
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
-        from ocop.geo.domain.queries import scope_unit_ids
-
         self.fields["unit"].queryset = (
-            home_area_units()
-            .filter(pk__in=scope_unit_ids(plan.unit))
+            AdministrativeUnit.objects.filter(pk__in=scope_unit_ids(plan.unit))
             .exclude(level=UnitLevel.PROVINCE)
             .select_related("parent")
             .order_by("-era", "level", "code")

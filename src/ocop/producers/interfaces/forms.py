@@ -2,10 +2,10 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ocop.accounts.domain.scope import scope_of, speaks_only_for_a_producer
+from ocop.accounts.domain.scope import own_area_units, scope_of, speaks_only_for_a_producer
 from ocop.common.forms import DateInput, DomainModelForm
 from ocop.common.text import fold
-from ocop.geo.domain.queries import home_area_units, scope_unit_ids
+from ocop.geo.domain.queries import scope_unit_ids
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
 from ocop.producers import product_sets
@@ -30,9 +30,10 @@ class UnitField(forms.ModelChoiceField):
 
 
 def communes_for(user):
-    """Communes of the home province (both eras) a record can be placed in, newest era first, then by name: those of
-    an officer's area; for a producer account any of them, since its raw-material zones may lie outside its commune."""
-    communes = home_area_units().filter(level=UnitLevel.COMMUNE)
+    """Communes of the user's province (both eras) a record can be placed in, newest era first, then by name: those
+    of an officer's area; for a producer account any of them, since its raw-material zones may lie outside its
+    commune."""
+    communes = own_area_units(user).filter(level=UnitLevel.COMMUNE)
     if not speaks_only_for_a_producer(user):
         communes = scope_of(user).filter(communes, unit_field="pk")
     return communes.select_related("parent").order_by("-era", "parent__name", "name")
@@ -40,7 +41,7 @@ def communes_for(user):
 
 def areas_for(user):
     """Districts and communes a list can be filtered by."""
-    units = scope_of(user).filter(home_area_units(), unit_field="pk").exclude(level=UnitLevel.PROVINCE)
+    units = scope_of(user).filter(own_area_units(user), unit_field="pk").exclude(level=UnitLevel.PROVINCE)
     return units.select_related("parent").order_by("-era", "level", "name")
 
 

@@ -1,11 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ocop.accounts.domain.scope import province_scope_of
+from ocop.accounts.domain.scope import own_area_units, province_scope_of
 from ocop.common.db import vi_ordered
 from ocop.common.forms import DateInput, DomainModelForm
 from ocop.common.text import fold
-from ocop.geo.domain.queries import home_area_units, home_first
+from ocop.geo.domain.queries import home_first
 from ocop.geo.enums import Era, UnitLevel
 from ocop.geo.models import AdministrativeUnit
 from ocop.planning.domain.queries import tasks_of_province
@@ -57,7 +57,7 @@ class SalesPointForm(DomainModelForm):
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = (
-            home_area_units()
+            own_area_units(actor)
             .filter(level=UnitLevel.COMMUNE, era=Era.FROM_2025, valid_to__isnull=True)
             .select_related("parent")
             .order_by("name")
@@ -97,7 +97,7 @@ class FairForm(DomainModelForm):
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = home_first(
-            AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, era=Era.FROM_2025)
+            AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, era=Era.FROM_2025), own_area_units(actor)
         ).select_related("parent")
         self.fields["task"].queryset = _tasks(actor)
 

@@ -2,11 +2,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from ocop.accounts.domain.scope import own_area_units
 from ocop.accounts.enums import Role
 from ocop.common.db import vi_ordered
 from ocop.common.forms import DateInput, DomainModelForm
 from ocop.common.text import fold
-from ocop.geo.domain.queries import home_area_units, home_first
+from ocop.geo.domain.queries import home_first
 from ocop.planning.domain.queries import tasks_of_province
 from ocop.planning.models import Task
 from ocop.producers.domain.queries import visible_producers
@@ -73,7 +74,7 @@ class TrainingClassForm(DomainModelForm):
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = home_first(home_area_units()).select_related("parent")
+        self.fields["unit"].queryset = home_first(own_area_units(actor)).select_related("parent")
         self.fields["task"].queryset = _tasks(actor)
 
 
