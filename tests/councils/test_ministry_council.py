@@ -13,6 +13,7 @@ from ocop.accounts.enums import Role
 from ocop.certificates.models import Certificate
 from ocop.councils.domain import decisions, membership, results, sessions
 from ocop.councils.models import Council
+from ocop.dossiers.domain.workflow import accept_dossier
 from ocop.dossiers.enums import DossierState, Level
 from tests.councils.test_central_council import _score
 from tests.factories import make_council, make_dossier, make_producer, make_product, make_session, make_user, unit
@@ -45,6 +46,30 @@ def _sent_up(province_key, producer_key=None, name="Nước mắm"):
     dossier.refresh_from_db()
     assert (dossier.state, dossier.evaluation_level) == (DossierState.FORWARDED, Level.CENTRAL)
     return dossier
+
+
+def recognised_by_the_ministry(ministry, name="Nước mắm Cà Ná") -> Certificate:
+    """A product Khánh Hòa sent up, taken in, scored 100 and recognised 5★ by the Ministry's own council: its
+    certificate, of the Ministry's level."""
+    dossier = _sent_up(KHANH_HOA, name=name)
+    council = membership.create_council(actor=ministry, name="Hội đồng cấp Trung ương", level="central", unit=None)
+    for role in ("chair", "secretary", "member"):
+        membership.add_member(actor=ministry, council=council, user=make_user(Role.COUNCIL_MEMBER), role=role)
+    accept_dossier(actor=ministry, dossier=dossier)
+    session = make_session(council, [dossier])
+    sessions.auto_assign(actor=ministry, session=session)
+    _score(session, {dossier.pk: None})
+    results.close_session(actor=ministry, session=session)
+    decisions.approve_decision(
+        actor=ministry,
+        session=session,
+        number=f"{dossier.pk}/QĐ-BNNMT",
+        decided_on=timezone.localdate(),
+        issuing_body="Bộ Nông nghiệp và Môi trường",
+        signer_name="Nguyễn Văn Hòa",
+        signer_title="Thứ trưởng",
+    )
+    return Certificate.objects.get(product=dossier.product)
 
 
 @pytest.fixture

@@ -67,3 +67,9 @@ def officers_over(role: str, commune: AdministrativeUnit) -> QuerySet[User]:
     """The active users holding ``role`` for the commune or for a unit whose area contains it."""
     assignments = RoleAssignment.objects.active().filter(role=role, unit__in=_covering_units(commune))
     return User.objects.filter(pk__in=assignments.values("user_id"), is_active=True)
+
+
+def ministry_officers() -> QuerySet[User]:
+    """The active accounts of the Ministry's coordination office (no area: the whole country's 5★)."""
+    assignments = RoleAssignment.objects.active().filter(role=Role.MINISTRY_OFFICE)
+    return User.objects.filter(pk__in=assignments.values("user_id"), is_active=True)

@@ -26,12 +26,12 @@ def allowed_actions(certificate: Certificate, user, today: datetime.date | None 
     proposal = certificate.revocation_proposals.filter(outcome=ProposalOutcome.OPEN).first()
     may = {
         CertificateAction.DOWNLOAD: user.has_perm("certificates.download_certificate"),
-        CertificateAction.CORRECT: in_force and user.has_perm("certificates.correct_certificate"),
+        CertificateAction.CORRECT: in_force and user.has_perm("certificates.correct_certificate", certificate),
         CertificateAction.SUSPEND: in_force and not suspended and user.has_perm("certificates.suspend_certificate"),
         CertificateAction.LIFT_SUSPENSION: suspended and user.has_perm("certificates.suspend_certificate"),
         CertificateAction.PROPOSE_REVOCATION: status in REVOCABLE
         and proposal is None
-        and user.has_perm("certificates.propose_revocation"),
+        and user.has_perm("certificates.propose_revocation", certificate),
         CertificateAction.DECIDE_REVOCATION: proposal is not None
         and user.has_perm("certificates.decide_revocation", proposal),
     }

@@ -4,7 +4,7 @@ whoever decides a revocation."""
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from ocop.accounts.domain.queries import officers_over
+from ocop.accounts.domain.queries import ministry_officers, officers_over
 from ocop.accounts.enums import Role
 from ocop.accounts.models import RoleAssignment, User
 from ocop.certificates.enums import RecognitionLevel
@@ -22,10 +22,12 @@ def area_officers(commune) -> list[User]:
 
 def deciders(level: str, commune) -> list[User]:
     """Who records a revocation decision of ``level``: the district office for a district recognition, otherwise
-    the provincial OCOP office (which also forwards the Ministry's cases)."""
+    the provincial OCOP office, which forwards the Ministry's cases — and for a 5★ recognition the Ministry's
+    coordination office too, which decides them itself when it has accounts here."""
     if level == RecognitionLevel.DISTRICT:
         return list(officers_over(Role.DISTRICT_OFFICER, commune))
-    return list(officers_over(Role.PROVINCE_OFFICE, commune))
+    province = list(officers_over(Role.PROVINCE_OFFICE, commune))
+    return [*province, *ministry_officers()] if level == RecognitionLevel.CENTRAL else province
 
 
 def certificate_url(certificate) -> str:

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from ocop.accounts.domain.queries import officers_over
+from ocop.accounts.domain.queries import ministry_officers, officers_over
 from ocop.accounts.domain.roles import ministry_takes_part
 from ocop.accounts.enums import Role
 from ocop.accounts.models import RoleAssignment, User
@@ -22,8 +22,7 @@ def officers_at(level: str, commune: AdministrativeUnit) -> QuerySet[User]:
     once it takes part, before that the provincial office that recorded the Ministry's steps."""
     if level == Level.CENTRAL:
         if ministry_takes_part():
-            ministry = RoleAssignment.objects.active().filter(role=Role.MINISTRY_OFFICE).values("user_id")
-            return User.objects.filter(pk__in=ministry, is_active=True)
+            return ministry_officers()
         return officers_over(Role.PROVINCE_OFFICE, commune)
     return officers_over(LEVEL_ROLES[level], commune)
 
