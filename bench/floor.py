@@ -17,7 +17,8 @@ DATABASE = os.environ["OCOP_BENCH_DATABASE"]
 _local = threading.local()
 
 
-def _connection() -> sqlite3.Connection:
+def connection() -> sqlite3.Connection:
+    """This thread's read-only connection to the run's SQLite file (bench/api_floor.py reads through it too)."""
     if not hasattr(_local, "connection"):
         _local.connection = sqlite3.connect(f"file:{DATABASE}?mode=ro", uri=True, check_same_thread=False)
     return _local.connection
@@ -25,7 +26,7 @@ def _connection() -> sqlite3.Connection:
 
 def _certificate(number: str) -> bytes | None:
     row = (
-        _connection()
+        connection()
         .execute(
             "SELECT number, product_name, producer_name, stars, valid_until FROM certificates_certificate "
             "WHERE number = ?",
@@ -41,7 +42,7 @@ def _certificate(number: str) -> bytes | None:
 
 def _catalogue() -> bytes:
     rows = (
-        _connection()
+        connection()
         .execute(
             "SELECT product_name, producer_name, stars FROM certificates_certificate WHERE valid_until >= date('now') "
             "ORDER BY product_name LIMIT 24"
@@ -54,7 +55,7 @@ def _catalogue() -> bytes:
 
 def _stamp(serial: str) -> bytes | None:
     row = (
-        _connection()
+        connection()
         .execute(
             "SELECT s.serial, s.voided_at, p.name, r.name FROM traceability_stamp s "
             "JOIN traceability_stampbatch b ON b.id = s.batch_id JOIN producers_product p ON p.id = b.product_id "
