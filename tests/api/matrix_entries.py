@@ -23,6 +23,14 @@ def _someone_elses_token(ctx, user):
     return {"pk": ctx["api_token"].pk}
 
 
+def _token_on_its_account(ctx, user):
+    return {"pk": ctx["subject"].pk, "token_pk": ctx["api_token"].pk}
+
+
+def _token_holder(ctx, user):
+    return {"pk": ctx["subject"].pk}
+
+
 def _unit(ctx, user):
     return {"pk": unit("22882").pk}
 
@@ -55,6 +63,9 @@ ENTRIES = {
     # Everyone signed in manages their own tokens; another account's token does not exist for them.
     "backoffice:api_tokens": ("get", None, EVERYONE_LOGGED_IN, 200),
     "backoffice:api_token_revoke": ("post", _someone_elses_token, set(), 302, set(Role)),
+    # Another account's tokens: the administrator's alone (the provincial office opens the account, not its tokens).
+    "backoffice:user_api_token_issue": ("post", _token_holder, {Role.ADMIN}, 200),  # the empty form, with its errors
+    "backoffice:user_api_token_revoke": ("post", _token_on_its_account, {Role.ADMIN}, 302),
     "api:schema": ("get", None, ALL, 200),
     "api:docs": ("get", None, ALL, 200),
     "api:unit_list": ("get", None, ALL, 200),
@@ -86,6 +97,8 @@ ENTRIES = {
 
 EFFECTS = {
     "backoffice:api_token_revoke": NOTHING,
+    "backoffice:user_api_token_issue": NOTHING,
+    "backoffice:user_api_token_revoke": ("accounts.token_revoked",),
     "api:epcis_capture": NOTHING,
     "api:dossier_submit": NOTHING,
     "api:score_sheet_submit": NOTHING,

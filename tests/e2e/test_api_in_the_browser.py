@@ -1,6 +1,7 @@
 """The API from a person's side: a producer issues a token on the token page (desktop and phone), the key shown once
-reads its products from the API and nothing of another producer; the browsable documentation opens from this server
-with no refused script or style."""
+reads its products from the API and nothing of another producer; the administrator issues and revokes a partner
+account's token on that account's page; the browsable documentation opens from this server with no refused script or
+style."""
 
 import json
 import urllib.error
@@ -8,9 +9,10 @@ import urllib.request
 
 import pytest
 
+from ocop.accounts.enums import Role
 from ocop.accounts.models import ApiToken
 from tests.e2e.conftest import PHONE, post
-from tests.factories import make_producer, make_producer_account, make_product
+from tests.factories import make_producer, make_producer_account, make_product, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -55,6 +57,33 @@ def test_a_producer_issues_a_token_and_reads_its_products(reference_data, login,
     post(phone, phone.locator("form[action$='/revoke/'] button"))
     assert _get(f"{live_server.url}/api/v1/products/", key)[0] == 401
     phone.wait_for_load_state("networkidle")
+    phone.context.close()
+
+
+def test_the_administrator_issues_and_revokes_a_partner_accounts_token(reference_data, login, live_server, artifacts):
+    partner = make_user(username="san.tmdt", full_name="Sàn thương mại điện tử Ninh Thuận")
+    page = login(make_user(Role.ADMIN), f"/backoffice/users/{partner.pk}/")
+    section = page.locator("#api-tokens")
+    assert section.locator("input[name='scopes']").count() == 1  # an account with no role: public:read only
+    section.locator("#id_name").fill("Sàn TMĐT")
+    section.locator("input[value='public:read']").check()
+    section.locator("#id_valid_until").fill("31/12/2030")
+    post(page, section.locator("button.primary"))
+    key = page.inner_text("#api-tokens code.token-key").strip()
+    assert key.startswith(ApiToken.objects.get(user=partner).prefix)
+    assert page.locator("#api-tokens code.token-key").is_visible()
+    page.screenshot(path=artifacts / "user-api-token-issued-1366.png", full_page=True)
+    assert _get(f"{live_server.url}/api/v1/catalogue/", key)[0] == 200
+
+    phone = page.context.browser.new_context(viewport=PHONE, storage_state=page.context.storage_state()).new_page()
+    phone.goto(f"{live_server.url}/backoffice/users/{partner.pk}/#api-tokens")
+    assert key not in phone.content()  # shown once
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+    phone.screenshot(path=artifacts / "user-api-tokens-390.png", full_page=True)
+    post(phone, phone.locator("#api-tokens form[action$='/revoke/'] button"))
+    assert phone.locator("#api-tokens .badge.off").is_visible()
+    assert _get(f"{live_server.url}/api/v1/catalogue/", key)[0] == 401
+    phone.screenshot(path=artifacts / "user-api-token-revoked-390.png", full_page=True)
     phone.context.close()
 
 

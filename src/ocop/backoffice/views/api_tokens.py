@@ -22,23 +22,35 @@ def _end_of(day: datetime.date | None) -> datetime.datetime | None:
     return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
 
 
+def issue_from_form(request, holder) -> tuple[ApiTokenForm, str | None]:
+    """Issue a token of ``holder`` from the posted form: a fresh form and the new key, or the form with its errors
+    and no key (nothing written)."""
+    form = ApiTokenForm(request.POST, user=holder)
+    if not form.is_valid():
+        return form, None
+    try:
+        _token, key = tokens.issue_token(
+            actor=request.user,
+            user=holder,
+            name=form.cleaned_data["name"],
+            scopes=form.cleaned_data["scopes"],
+            expires_at=_end_of(form.cleaned_data["valid_until"]),
+        )
+    except ValidationError as error:
+        add_domain_errors(form, error)
+        return form, None
+    return ApiTokenForm(user=holder), key
+
+
+def revoked_message(token: ApiToken) -> str:
+    return _("The token “%(name)s” was revoked: it opens nothing any more.") % {"name": token.name}
+
+
 @login_required
 def api_tokens(request):
-    form = ApiTokenForm(request.POST or None, user=request.user)
-    new_key = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            _token, new_key = tokens.issue_token(
-                actor=request.user,
-                user=request.user,
-                name=form.cleaned_data["name"],
-                scopes=form.cleaned_data["scopes"],
-                expires_at=_end_of(form.cleaned_data["valid_until"]),
-            )
-        except ValidationError as error:
-            add_domain_errors(form, error)
-        else:
-            form = ApiTokenForm(user=request.user)
+    form, new_key = ApiTokenForm(user=request.user), None
+    if request.method == "POST":
+        form, new_key = issue_from_form(request, request.user)
     context = {
         "form": form,
         "new_key": new_key,
@@ -54,5 +66,5 @@ def api_tokens(request):
 def api_token_revoke(request, pk):
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     tokens.revoke_token(actor=request.user, token=token)
-    messages.success(request, _("The token “%(name)s” was revoked: it opens nothing any more.") % {"name": token.name})
+    messages.success(request, revoked_message(token))
     return redirect("backoffice:api_tokens")

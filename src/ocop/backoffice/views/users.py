@@ -1,20 +1,22 @@
 """User accounts and their roles: for administrators and the provincial OCOP office."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ocop.accounts.domain import grants, users
+from ocop.accounts.domain import grants, tokens, users
 from ocop.accounts.domain.queries import visible_users
-from ocop.accounts.interfaces.forms import RoleGrantForm, UserForm
+from ocop.accounts.interfaces.forms import ApiTokenForm, RoleGrantForm, UserForm
 from ocop.accounts.models import RoleAssignment
 from ocop.backoffice.access import paginate, require_perm
 from ocop.backoffice.forms import form_page, save_form
+from ocop.backoffice.views.api_tokens import issue_from_form, revoked_message
 from ocop.common.db import vi_ordered
 from ocop.common.domain.activity import history_of
 from ocop.common.text import fold
@@ -23,6 +25,14 @@ from ocop.producers.domain.queries import visible_producers
 
 def _load_user(request, pk, **_route):
     return get_object_or_404(visible_users(request.user), pk=pk)
+
+
+def _load_token_holder(request, pk, **_route):
+    """An account whose API tokens the actor manages (the administrator: any); others are refused."""
+    person = _load_user(request, pk)
+    if not tokens.may_manage_tokens_of(request.user, person):
+        raise PermissionDenied
+    return person
 
 
 def _crumbs(*extra):
@@ -88,17 +98,27 @@ def user_edit(request, pk, obj):
 
 @require_perm("accounts.manage_users", load_object=_load_user)
 def user_detail(request, pk, obj):
+    token_form = ApiTokenForm(user=obj) if tokens.may_manage_tokens_of(request.user, obj) else None
+    return _detail_page(request, obj, token_form)
+
+
+def _detail_page(request, person, token_form, new_key=None):
+    """The account page; its API tokens only for whoever manages them (``token_form`` None: not shown)."""
     return render(
         request,
         "backoffice/user_detail.html",
         {
-            "person": obj,
-            "roles": obj.role_assignments.select_related("unit", "granted_by", "revoked_by").order_by(
+            "person": person,
+            "roles": person.role_assignments.select_related("unit", "granted_by", "revoked_by").order_by(
                 "revoked_at", "-granted_at"
             ),
             "role_form": RoleGrantForm(actor=request.user, producers=visible_producers(request.user)),
-            "history": history_of(obj)[:50],
-            "breadcrumbs": _crumbs((str(obj), None)),
+            "token_form": token_form,
+            "tokens": person.api_tokens.all() if token_form else None,
+            "new_key": new_key,
+            "now": timezone.now(),
+            "history": history_of(person)[:50],
+            "breadcrumbs": _crumbs((str(person), None)),
         },
     )
 
@@ -146,6 +166,25 @@ def user_set_active(request, pk, obj):
 def user_reset_password(request, pk, obj):
     password = users.reset_password(actor=request.user, user=obj)
     return _one_time_password_page(request, obj, password, _("Password reset."))
+
+
+@require_POST
+@require_perm("accounts.manage_users", load_object=_load_token_holder)
+def user_api_token_issue(request, pk, obj):
+    """The key is shown on the page that answers, once: never in a message nor a page the browser keeps."""
+    form, new_key = issue_from_form(request, obj)
+    response = _detail_page(request, obj, form, new_key)
+    add_never_cache_headers(response)
+    return response
+
+
+@require_POST
+@require_perm("accounts.manage_users", load_object=_load_token_holder)
+def user_api_token_revoke(request, pk, obj, token_pk):
+    token = get_object_or_404(obj.api_tokens, pk=token_pk)
+    tokens.revoke_token(actor=request.user, token=token)
+    messages.success(request, revoked_message(token))
+    return redirect(reverse("backoffice:user_detail", args=[obj.pk]) + "#api-tokens")
 
 
 def _one_time_password_page(request, person, password: str, done: str):
