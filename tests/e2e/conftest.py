@@ -11,9 +11,11 @@ Screenshots go to OCOP_E2E_ARTIFACTS (default: a folder in pytest's temporary di
 import os
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 
 CHROMIUM = os.environ.get("OCOP_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -116,6 +118,42 @@ class People:
         for context in self._contexts:
             context.close()
         self._contexts.clear()
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server answering one request at a time, each connection still on a thread of its own (a kept-alive
+    connection holds nobody up). On in-memory SQLite every request shares the test's one database connection: a
+    page's own background request (an autosave) served beside the form it posts would break the other's transaction
+    ("cannot commit - no transaction is active"). A real server gives each its own connection."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._answering = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self._answering:  # the body too: a streamed export reads the database while it is sent
+                response = application(environ, start_response)
+                try:
+                    return [b"".join(response)]
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server (same address option), answering one request at a time."""
+    from pytest_django.live_server_helper import LiveServer
+
+    address = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = LiveServer(address, start=False)
+    server.thread.server_class = OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
