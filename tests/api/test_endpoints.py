@@ -142,6 +142,12 @@ def test_lists_page_and_filter_without_accents():
     # Any offset ISO 8601 allows, beyond what PostgreSQL stores (±15:59), and the last moment a date can hold.
     assert client.get("/api/v1/products/", {"updated_since": "0216-01-20T22:13:11-17:23"}).json()["count"] == 4
     assert client.get("/api/v1/products/", {"updated_since": "9999-12-31T23:00:00-05:00"}).json()["count"] == 0
+    assert client.get("/api/v1/products/", {"producer": producer.pk}).json()["count"] == 4
+    # A number past what a column holds (SQLite's driver cannot bind it) or not whole: refused, said in Vietnamese.
+    for wrong in ("99999999999999999999", "1.5", "-1"):
+        refused = client.get("/api/v1/products/", {"producer": wrong})
+        assert refused.status_code == 400 and refused.json()["producer"], wrong
+    assert client.get("/api/v1/catalogue/?stars=9").status_code == 400  # stars run from 1 to 5
 
 
 def test_a_repeated_read_with_its_etag_is_answered_304_until_the_data_changes():

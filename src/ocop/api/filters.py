@@ -3,6 +3,7 @@
 import datetime
 
 import django_filters as filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,18 @@ class FoldedSearch(filters.CharFilter):
                 condition |= Q(**{f"{field}__contains": word})
             queryset = queryset.filter(condition)
         return queryset
+
+
+class WholeNumberFilter(filters.NumberFilter):
+    """A whole number within what a database column holds: a decimal or a number past 2⁶³ is refused with 400
+    instead of reaching the database (SQLite's driver cannot bind it)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
 
 
 class SinceFilter(filters.IsoDateTimeFilter):
@@ -64,13 +77,13 @@ class ProducerFilter(filters.FilterSet):
 class ProductFilter(filters.FilterSet):
     q = FoldedSearch(help_text=_("words of the name, with or without accents"))
     code = filters.CharFilter(max_length=40)
-    producer = filters.NumberFilter(field_name="producer_id")
-    product_set = filters.NumberFilter()
+    producer = WholeNumberFilter(field_name="producer_id")
+    product_set = WholeNumberFilter(min_value=1, max_value=26)
     updated_since = SinceFilter(field_name="updated_at")
 
 
 class CertificateFilter(filters.FilterSet):
-    stars = filters.NumberFilter()
+    stars = WholeNumberFilter(min_value=1, max_value=5)
     status = filters.ChoiceFilter(choices=CertificateStatus.choices, field_name="status")
     product = filters.CharFilter(field_name="product__code", max_length=40, help_text=_("OCOP code of the product"))
     issued_since = filters.DateFilter(field_name="issued_on", lookup_expr="gte")
@@ -78,8 +91,8 @@ class CertificateFilter(filters.FilterSet):
 
 class CatalogueFilter(filters.FilterSet):
     q = FoldedSearch(fields=("product__search_name", "producer__search_name"))
-    stars = filters.NumberFilter()
-    product_set = filters.NumberFilter(field_name="product__product_set")
+    stars = WholeNumberFilter(min_value=1, max_value=5)
+    product_set = WholeNumberFilter(field_name="product__product_set", min_value=1, max_value=26)
 
 
 class DossierFilter(filters.FilterSet):
