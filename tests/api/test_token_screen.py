@@ -1,5 +1,7 @@
 """The back office's token page, the administrator's token section on an account's page, and the command."""
 
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -27,7 +29,9 @@ def test_an_account_issues_a_token_sees_its_key_once_and_revokes_it(client):
     assert key.startswith(token.prefix) and key in answer.content.decode()
     assert token.scopes == ["dossiers:write", "registry:read"]
     assert token.expires_at.strftime("%d/%m/%Y %H:%M") == "31/12/2027 17:00"  # the end of 31/12 in Hà Nội, as UTC
-    assert key not in client.get(reverse("backoffice:api_tokens")).content.decode()
+    listed = client.get(reverse("backoffice:api_tokens")).content.decode()
+    assert key not in listed
+    assert token.valid_until == datetime.date(2027, 12, 31) and "31/12/2027" in listed  # the day asked for
 
     response = client.post(reverse("backoffice:api_token_revoke", args=[token.pk]))
     assert response.status_code == 302

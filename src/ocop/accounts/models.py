@@ -1,5 +1,8 @@
+import datetime
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ocop.accounts.enums import OrganisationKind, Role
@@ -164,3 +167,10 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def valid_until(self) -> datetime.date | None:
+        """The last day the token works, as it was asked for: one ``valid until 31/12/2030`` stops at midnight."""
+        if self.expires_at is None:
+            return None
+        return timezone.localtime(self.expires_at - datetime.timedelta(microseconds=1)).date()
