@@ -87,13 +87,14 @@ def province_scope_of(user) -> Scope:
 
 
 def own_area_units(user) -> QuerySet[AdministrativeUnit]:
-    """The units a user's records are placed in and filtered by: those of the user's own province in both eras
-    (Ninh Thuận's office also picks Khánh Hòa's units of today), so that in a deployment hosting several provinces
-    nobody is offered another province's communes. Those who work in no one province (administrators, the Ministry)
-    pick from the installation's home province, as a single-province deployment always does."""
+    """The units a user's records are placed in and filtered by: the installation's home province in both eras for
+    whoever works in it (and for administrators and the Ministry, who work in no one province), another province's
+    own units for its people, so that in a deployment hosting several provinces nobody is offered another province's
+    communes."""
+    home = home_area_units()
     province_scope = province_scope_of(user)
-    if province_scope.everything or province_scope.is_empty:
-        return home_area_units()
+    if province_scope.everything or province_scope.is_empty or home.filter(pk__in=province_scope.unit_ids).exists():
+        return home
     return AdministrativeUnit.objects.filter(pk__in=province_scope.unit_ids)
 
 
