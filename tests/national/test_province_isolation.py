@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -289,3 +290,27 @@ def test_the_second_province_s_office_is_offered_its_own_units_only(client, nghe
             offered[name] = elsewhere[:3]
     assert offered == {}
     assert own, "no form offered Nghệ An's own ward"
+
+
+def test_a_councils_member_picker_offers_its_own_provinces_people(client, nghe_an, khanh_hoa_office):
+    """Nghệ An's office and council members (placed there by their unit, organisation or seat) are not offered to
+    Khánh Hòa's council, nor accepted on it; a member recorded with no place is offered to both, until a seat places
+    them."""
+    from ocop.councils.domain.membership import add_member, council_candidates
+    from ocop.councils.models import Council
+
+    own = make_council(KHANH_HOA, members=3)
+    nghe_an_council = Council.objects.get(pk=nghe_an["backoffice:council_detail"])
+    nghe_an_member = nghe_an_council.members.first().user
+    unplaced = make_user(Role.COUNCIL_MEMBER, full_name="Phạm Chưa Xếp")
+    client.force_login(khanh_hoa_office)
+    page = client.get(reverse("backoffice:council_detail", kwargs={"pk": own.pk})).content.decode()
+    offered = {html.unescape(label) for label in OPTION.findall(page)}
+    assert "Hoàng Văn Nghệ" not in offered and nghe_an_member.full_name not in offered
+    assert "Phạm Chưa Xếp" in offered
+    with pytest.raises(ValidationError) as refused:
+        add_member(actor=khanh_hoa_office, council=own, user=nghe_an_member, role="member")
+    assert refused.value.error_dict["user"][0].code == "other_province"
+    assert council_candidates(nghe_an_council).filter(pk=unplaced.pk).exists()
+    add_member(actor=khanh_hoa_office, council=own, user=unplaced, role="member")
+    assert not council_candidates(nghe_an_council).filter(pk=unplaced.pk).exists()  # a seat places them here now

@@ -17,6 +17,7 @@ from ocop.common.text import clean_text
 from ocop.councils.enums import MemberRole, SessionState
 from ocop.councils.models import Assignment, ConflictDeclaration, Council, CouncilMember
 from ocop.evaluation.domain.rule_sets import rule_set_in_force
+from ocop.geo.domain.queries import province_of, scope_unit_ids
 from ocop.geo.enums import UnitLevel
 from ocop.producers.models import Producer
 
@@ -101,14 +102,28 @@ SEAT_ROLES = (
 BARRED_ROLES = (Role.ADMIN, Role.PRODUCER)
 
 
-def council_candidates() -> QuerySet[User]:
-    """The people a council's member picker offers and ``add_member`` accepts."""
+def council_candidates(council: Council | None = None) -> QuerySet[User]:
+    """The people a council's member picker offers and ``add_member`` accepts. For a council of a province, those of
+    that province (a deployment may host several): placed in it by a role's unit, their organisation or a seat on one
+    of its councils, or placed nowhere at all (a member recorded without any of these may serve anywhere). The
+    Ministry's own council takes anybody."""
     holds = RoleAssignment.objects.active().filter(user=OuterRef("pk"))
-    return (
+    people = (
         User.objects.filter(is_active=True, is_superuser=False)
         .filter(Exists(holds.filter(role__in=SEAT_ROLES)))
         .exclude(Exists(holds.filter(role__in=BARRED_ROLES)))
     )
+    if council is None or council.unit_id is None:
+        return people
+    area = scope_unit_ids(province_of(council.unit))
+    seats = CouncilMember.objects.filter(user=OuterRef("pk"), council__unit__isnull=False)
+    placed_here = (
+        Exists(holds.filter(unit__in=area))
+        | Q(organisation__unit__in=area)
+        | Exists(seats.filter(council__unit__in=area))
+    )
+    placed = Exists(holds.filter(unit__isnull=False)) | Q(organisation__unit__isnull=False) | Exists(seats)
+    return people.filter(placed_here | ~placed)
 
 
 @transaction.atomic
@@ -119,6 +134,9 @@ def add_member(*, actor, council: Council, user, role: str) -> CouncilMember:
             {"user": _("Only council members, advisory team members and officers sit on a council.")},
             code="not_a_candidate",
         )
+    if not council_candidates(council).filter(pk=user.pk).exists():
+        message = _("This person works for another province: a province's council takes its own people.")
+        raise ValidationError({"user": ValidationError(message, code="other_province")})
     if council.members.filter(user=user).exists():
         raise ValidationError(_("This person is already a member of the council."))
     if role == MemberRole.CHAIR and council.members.filter(role=MemberRole.CHAIR, active=True).exists():

@@ -47,7 +47,7 @@ class MemberForm(forms.Form):
 
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
-        people = council_candidates().exclude(council_memberships__council=council)  # not those already on it
+        people = council_candidates(council).exclude(council_memberships__council=council)  # not those already on it
         self.fields["user"].queryset = people.order_by("full_name")
 
 
