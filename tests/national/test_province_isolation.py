@@ -314,3 +314,26 @@ def test_a_councils_member_picker_offers_its_own_provinces_people(client, nghe_a
     assert council_candidates(nghe_an_council).filter(pk=unplaced.pk).exists()
     add_member(actor=khanh_hoa_office, council=own, user=unplaced, role="member")
     assert not council_candidates(nghe_an_council).filter(pk=unplaced.pk).exists()  # a seat places them here now
+
+
+def test_no_page_of_khanh_hoas_records_shows_a_name_of_the_other_province(client, nghe_an, settings, tmp_path):
+    """Every back-office page the permission matrix opens, on the matrix's records of Khánh Hòa (a producer in xã
+    Phước Thuận with its dossiers, council, certificates, plan, fairs…), as Khánh Hòa's office: its pickers, lists
+    and side panels hold no name of Nghệ An."""
+    from tests.backoffice.test_permission_matrix import ENTRY_MODULES, MATRIX
+
+    settings.MEDIA_ROOT = tmp_path
+    context = {}
+    for module in ENTRY_MODULES:
+        if hasattr(module, "extend_context"):
+            module.extend_context(context)
+    office = make_user(Role.PROVINCE_OFFICE)
+    client.force_login(office)
+    leaks = {}
+    for name, (method, build_kwargs, *_rest) in sorted(MATRIX.items()):
+        if method != "get" or not name.startswith("backoffice:") or name in NOT_PAGES:
+            continue
+        url = reverse(name, kwargs=build_kwargs(context, office) if build_kwargs else None)
+        if seen := _seen(client, url):
+            leaks[url] = seen
+    assert leaks == {}

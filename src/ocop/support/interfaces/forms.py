@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from ocop.accounts.domain.scope import own_area_units
+from ocop.accounts.domain.scope import own_area_units, province_scope_of
 from ocop.accounts.enums import Role
 from ocop.common.db import vi_ordered
 from ocop.common.forms import DateInput, DomainModelForm
@@ -101,8 +101,11 @@ class EnrolForm(forms.Form):
         officer_roles = [Role.PROVINCE_OFFICE, Role.DEPARTMENT_STAFF, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER]
         self.fields["users"].queryset = (
             get_user_model()
-            .objects.filter(
-                is_active=True, role_assignments__role__in=officer_roles, role_assignments__revoked_at__isnull=True
+            .objects.filter(  # one condition on one role: an officer of this province today
+                province_scope_of(actor).q("role_assignments__unit"),
+                is_active=True,
+                role_assignments__role__in=officer_roles,
+                role_assignments__revoked_at__isnull=True,
             )
             .distinct()
             .order_by("last_name", "first_name", "username")
