@@ -275,19 +275,24 @@ OPTION = re.compile(r"<option[^>]*>([^<]*)</option>")
 
 def test_the_second_province_s_office_is_offered_its_own_units_only(client, nghe_an):
     """The other way round: Nghệ An's office picks its own districts and wards on every form and filter, never
-    Khánh Hòa's (the installation's home province)."""
+    Khánh Hòa's (the installation's home province), on the pages without arguments and those of its own records; nor
+    Khánh Hòa's people on its council and training class."""
     office = make_user(Role.PROVINCE_OFFICE, NGHE_AN)
+    khanh_hoa_people = {make_user(role, KHANH_HOA).full_name for role in (Role.PROVINCE_OFFICE, Role.DEPARTMENT_STAFF)}
     client.force_login(office)
     offered = {}
     own = set()
-    for name in _argumentless_names():
-        response = client.get(reverse(name))
+    urls = [reverse(name) for name in _argumentless_names()]
+    urls += [reverse(name, kwargs={"pk": pk}) for name, pk in nghe_an.items()]
+    for url in urls:
+        response = client.get(url)
         if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
             continue
         options = [html.unescape(label) for label in OPTION.findall(response.content.decode())]
         own |= {label for label in options if "Thành Vinh" in label}
-        if elsewhere := [label for label in options if any(place in label for place in KHANH_HOA_PLACES)]:
-            offered[name] = elsewhere[:3]
+        elsewhere = [label for label in options if any(place in label for place in KHANH_HOA_PLACES)]
+        if elsewhere := elsewhere + [label for label in options if label in khanh_hoa_people]:
+            offered[url] = elsewhere[:3]
     assert offered == {}
     assert own, "no form offered Nghệ An's own ward"
 
