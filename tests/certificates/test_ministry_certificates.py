@@ -32,6 +32,11 @@ def _today() -> str:
     return f"{timezone.localdate():%d/%m/%Y}"
 
 
+def _ministry_decision(number: str, **fields) -> dict:
+    """A decision form of the Ministry's, dated today."""
+    return {"number": number, "decided_on": _today(), "issuing_body": "Bộ Nông nghiệp và Môi trường", **fields}
+
+
 def test_the_ministry_revokes_its_own_5_star_certificate(client, ministry, five_stars):
     office = make_user(Role.PROVINCE_OFFICE, ("56", "province", "from_2025"))
     client.force_login(ministry)
@@ -54,12 +59,7 @@ def test_the_ministry_revokes_its_own_5_star_certificate(client, ministry, five_
 
     response = client.post(
         reverse("backoffice:revocation_decide", args=[proposal.pk]),
-        {
-            "number": "30/QĐ-BNNMT",
-            "decided_on": _today(),
-            "issuing_body": "Bộ Nông nghiệp và Môi trường",
-            "public_reason": "Sử dụng nhãn OCOP 5 sao sai quy định.",
-        },
+        _ministry_decision("30/QĐ-BNNMT", public_reason="Sử dụng nhãn OCOP 5 sao sai quy định."),
     )
     assert response.status_code == 302
     proposal.refresh_from_db()
@@ -73,12 +73,7 @@ def test_the_ministry_corrects_its_own_5_star_certificate(client, ministry, five
     client.force_login(ministry)
     response = client.post(
         reverse("backoffice:certificate_correct", args=[five_stars.pk]),
-        {
-            "number": "31/QĐ-BNNMT",
-            "decided_on": _today(),
-            "issuing_body": "Bộ Nông nghiệp và Môi trường",
-            "reason": "Sửa tên chủ thể theo giấy đăng ký mới.",
-        },
+        _ministry_decision("31/QĐ-BNNMT", reason="Sửa tên chủ thể theo giấy đăng ký mới."),
     )
     assert response.status_code == 302
     five_stars.refresh_from_db()

@@ -25,24 +25,31 @@ NGHE_AN = ("40", "province", "from_2025")
 THANH_VINH = ("16681", "commune", "from_2025")  # phường Thành Vinh, Nghệ An
 
 
+def _scored_100_and_decided(actor, council, dossier, number: str, issuing_body: str, signer: tuple[str, str]) -> None:
+    """The council's session on the dossier: every member gives the best option everywhere, the session closes and
+    its decision is approved (a total of 100 goes up to the Ministry, or is 5★ at the Ministry)."""
+    session = make_session(council, [dossier])
+    sessions.auto_assign(actor=actor, session=session)
+    _score(session, {dossier.pk: None})
+    results.close_session(actor=actor, session=session)
+    decisions.approve_decision(
+        actor=actor,
+        session=session,
+        number=number,
+        decided_on=timezone.localdate(),
+        issuing_body=issuing_body,
+        signer_name=signer[0],
+        signer_title=signer[1],
+    )
+
+
 def _sent_up(province_key, producer_key=None, name="Nước mắm"):
     """A product its province's council scored 100: it waits at the central level."""
     council = make_council(province_key, members=3)
     producer = make_producer(producer_key) if producer_key else make_producer()
     dossier = make_dossier(make_product(producer, name=name, product_set=9), state="accepted")
-    session = make_session(council, [dossier])
-    sessions.auto_assign(actor=None, session=session)
-    _score(session, {dossier.pk: None})
-    results.close_session(actor=None, session=session)
-    decisions.approve_decision(
-        actor=None,
-        session=session,
-        number=f"{dossier.pk}/QĐ-UBND",
-        decided_on=timezone.localdate(),
-        issuing_body="UBND tỉnh",
-        signer_name="Trần Quốc Nam",
-        signer_title="Phó Chủ tịch",
-    )
+    signer = ("Trần Quốc Nam", "Phó Chủ tịch")
+    _scored_100_and_decided(None, council, dossier, f"{dossier.pk}/QĐ-UBND", "UBND tỉnh", signer)
     dossier.refresh_from_db()
     assert (dossier.state, dossier.evaluation_level) == (DossierState.FORWARDED, Level.CENTRAL)
     return dossier
@@ -56,19 +63,9 @@ def recognised_by_the_ministry(ministry, name="Nước mắm Cà Ná") -> Certif
     for role in ("chair", "secretary", "member"):
         membership.add_member(actor=ministry, council=council, user=make_user(Role.COUNCIL_MEMBER), role=role)
     accept_dossier(actor=ministry, dossier=dossier)
-    session = make_session(council, [dossier])
-    sessions.auto_assign(actor=ministry, session=session)
-    _score(session, {dossier.pk: None})
-    results.close_session(actor=ministry, session=session)
-    decisions.approve_decision(
-        actor=ministry,
-        session=session,
-        number=f"{dossier.pk}/QĐ-BNNMT",
-        decided_on=timezone.localdate(),
-        issuing_body="Bộ Nông nghiệp và Môi trường",
-        signer_name="Nguyễn Văn Hòa",
-        signer_title="Thứ trưởng",
-    )
+    number = f"{dossier.pk}/QĐ-BNNMT"
+    signer = ("Nguyễn Văn Hòa", "Thứ trưởng")
+    _scored_100_and_decided(ministry, council, dossier, number, "Bộ Nông nghiệp và Môi trường", signer)
     return Certificate.objects.get(product=dossier.product)
 
 
