@@ -169,6 +169,10 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def has_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
     def valid_until(self) -> datetime.date | None:
         """The last day the token works, as it was asked for: one ``valid until 31/12/2030`` stops at midnight."""
         if self.expires_at is None:

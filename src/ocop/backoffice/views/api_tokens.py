@@ -55,7 +55,6 @@ def api_tokens(request):
         "form": form,
         "new_key": new_key,
         "tokens": ApiToken.objects.filter(user=request.user),
-        "now": timezone.now(),
         "breadcrumbs": [(_("My account"), None), (_("API tokens"), None)],
     }
     return render(request, "backoffice/api_tokens.html", context)

@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -116,7 +115,6 @@ def _detail_page(request, person, token_form, new_key=None):
             "token_form": token_form,
             "tokens": person.api_tokens.all() if token_form else None,
             "new_key": new_key,
-            "now": timezone.now(),
             "history": history_of(person)[:50],
             "breadcrumbs": _crumbs((str(person), None)),
         },
